@@ -1,0 +1,75 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { dataVersion, loadCuratedFiles } from "./load.js";
+import { BuildError, type Problem } from "./problems.js";
+import { validate } from "./validate.js";
+import { type BuildCounts, writeDatabase } from "./write.js";
+
+/** Where the build reads from and writes to. */
+export interface BuildOptions {
+  /** The curated data directory (migrations/, registry/, sources/). */
+  readonly dataDir: string;
+  /** The SQLite file to (re)place. */
+  readonly dbPath: string;
+  /** Clock for the recorded build time (tests pass a fixed one). */
+  readonly now?: () => Date;
+}
+
+/** The outcome of a successful build. */
+export interface BuildResult {
+  readonly counts: BuildCounts;
+  readonly dataVersion: string;
+  readonly elapsedMs: number;
+}
+
+/**
+ * Validates the curated files and, only if there is no problem at all, writes the database.
+ * Throws a BuildError listing every problem otherwise; the previous database is untouched.
+ */
+export function buildKnowledgeBase(opts: BuildOptions): BuildResult {
+  const t0 = performance.now();
+  const { model, problems } = checkKnowledgeBase(opts.dataDir);
+  if (problems.length > 0) throw new BuildError(problems);
+  const version = dataVersion(opts.dataDir);
+  const counts = writeDatabase(model, opts.dbPath, join(opts.dataDir, "migrations"), {
+    dataVersion: version,
+    builtAt: (opts.now ?? (() => new Date()))().toISOString(),
+  });
+  return { counts, dataVersion: version, elapsedMs: performance.now() - t0 };
+}
+
+/** Reads and validates the curated files without writing anything. */
+export function checkKnowledgeBase(dataDir: string): { model: ReturnType<typeof validate>["model"]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const files = loadCuratedFiles(dataDir, problems);
+  const result = validate(files);
+  return { model: result.model, problems: [...problems, ...result.problems] };
+}
+
+/** The data version recorded in a built database, or null when it is missing or unreadable. */
+export function builtDataVersion(dbPath: string): string | null {
+  if (!existsSync(dbPath)) return null;
+  try {
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare("SELECT value FROM meta WHERE key = 'data_version'").get() as { value: string } | undefined;
+      return row?.value ?? null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the database must be (re)built: it is missing, unreadable, or from other files. */
+export function needsBuild(dataDir: string, dbPath: string): boolean {
+  return builtDataVersion(dbPath) !== dataVersion(dataDir);
+}
+
+/** The one-line summary printed after a build. */
+export function summarize(r: BuildResult): string {
+  const c = r.counts;
+  return `built knowledge base ${r.dataVersion.slice(0, 12)}: ${c.sources} documents, ${c.statistics} statistics, ${c.citations} citations, ${c.entities} entities, ${c.reports} reports, ${c.metrics} metrics in ${(r.elapsedMs / 1000).toFixed(2)} s`;
+}

@@ -1,0 +1,129 @@
+import type { Comparator, Interval } from "../facts/interval.js";
+import type { Period } from "../facts/period.js";
+import type { AnchoredQuote } from "../facts/anchor.js";
+
+/**
+ * The knowledge base after validation: every reference checked, every quote anchored, every
+ * statistic merged across the documents that state it. References are by slug; the writer
+ * turns them into row ids. Arrays are sorted by slug so that the same files always give the
+ * same database.
+ */
+export interface Model {
+  readonly entities: EntityRec[];
+  readonly reports: ReportRec[];
+  readonly metrics: MetricRec[];
+  readonly sources: SourceRec[];
+  readonly statistics: StatisticRec[];
+}
+
+/** Entity types, as stored. */
+export type EntityType = "PLATFORM" | "ORGANIZATION" | "MCN" | "BRAND" | "PERSON" | "MARKET" | "EVENT";
+
+/** Any named thing: platform, organization, MCN, brand, person, market or event. */
+export interface EntityRec {
+  slug: string;
+  type: EntityType;
+  name: string;
+  description: string;
+  orgKind: string | null;
+  website: string | null;
+  operator: string | null;
+  parent: string | null;
+  start: string | null;
+  end: string | null;
+  names: { lang: string; name: string; alias: boolean }[];
+  file: string;
+}
+
+/** A report, study, dataset or statement that produced figures. */
+export interface ReportRec {
+  slug: string;
+  title: string;
+  titleIsDescriptive: boolean;
+  originalTitle: string | null;
+  originalLanguage: string | null;
+  kind: string;
+  published: string | null;
+  url: string | null;
+  authors: string[];
+  basedOn: { report: string; relation: "REPUBLISHES" | "USES_DATA"; inferred: boolean; note: string | null }[];
+  description: string;
+  file: string;
+}
+
+/** A metric: what is measured. */
+export interface MetricRec {
+  slug: string;
+  name: string;
+  description: string;
+  quantity: string;
+  units: string[];
+  related: { metric: string; relation: "EQUIVALENT" | "DIFFERENT_SCOPE"; scale: number | null; offset: number | null; note: string }[];
+  file: string;
+}
+
+/** A document that was read, with its archive when one is kept. */
+export interface SourceRec {
+  slug: string;
+  title: string | null;
+  titleIsDescriptive: boolean;
+  url: string;
+  urlStatus: string;
+  publisher: string | null;
+  publisherAsNamed: string | null;
+  authors: string[];
+  published: string | null;
+  language: string;
+  kind: string;
+  retrieved: string | null;
+  coverage: "FULL" | "EXCERPT" | "NONE";
+  archiveText: string | null;
+  sha256: string | null;
+  length: number | null;
+  note: string | null;
+  file: string;
+}
+
+/** The attribution of a figure as one source states it. */
+export interface AttributionRec {
+  asWritten: string | null;
+  report: string | null;
+  entity: string | null;
+  inferred: boolean;
+  note: string | null;
+}
+
+/** One source stating one statistic. */
+export interface CitationRec {
+  slug: string;
+  source: string;
+  key: string;
+  position: number;
+  quote: AnchoredQuote | null;
+  valueAsWritten: string | null;
+  periodAsWritten: string | null;
+  periodInferred: boolean;
+  periodResolution: string | null;
+  attribution: AttributionRec | null;
+  verified: boolean;
+  verificationNote: string;
+  note: string | null;
+}
+
+/** One figure as stated, with all the citations that state it. */
+export interface StatisticRec {
+  slug: string;
+  metric: string;
+  subject: string;
+  event: string | null;
+  kind: string;
+  amount: number;
+  unit: string;
+  comparator: Comparator;
+  interval: Interval;
+  period: Period | null;
+  derivation: { formula: string; inputs: { name: string; statistic: string }[] } | null;
+  note: string | null;
+  citations: CitationRec[];
+  file: string;
+}

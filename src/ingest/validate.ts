@@ -1,0 +1,613 @@
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import { ArchiveText, anchorQuote } from "../facts/anchor.js";
+import { BUILTINS, formulaVariables, parseFormula } from "../facts/formula.js";
+import { type Comparator, fromComparator } from "../facts/interval.js";
+import { type Period, isPartialDate, makePeriod, parsePeriod } from "../facts/period.js";
+import type { DataFile } from "./data-file.js";
+import type { CitationRec, EntityRec, EntityType, MetricRec, Model, ReportRec, SourceRec, StatisticRec } from "./model.js";
+import type { PathSegment, Problem } from "./problems.js";
+import {
+  BrandInput,
+  EventInput,
+  McnInput,
+  MarketInput,
+  MetricInput,
+  OrganizationInput,
+  PersonInput,
+  PlatformInput,
+  ReportInput,
+  SourceInput,
+  type StatisticInput,
+} from "./schemas.js";
+
+/** The curated files, read but not yet checked. */
+export interface CuratedFiles {
+  /** Registry files by registry name (organizations, platforms, ...), each a list of records. */
+  readonly registries: ReadonlyMap<RegistryName, DataFile>;
+  /** One file per source document. */
+  readonly sources: readonly DataFile[];
+  /** Archived texts by path relative to the project root. */
+  readonly archives: ReadonlyMap<string, string>;
+}
+
+/** The registry files, one per kind of record. */
+export const REGISTRIES = ["organizations", "platforms", "mcns", "brands", "people", "markets", "events", "reports", "metrics"] as const;
+/** A registry file's name without extension. */
+export type RegistryName = (typeof REGISTRIES)[number];
+
+const ENTITY_REGISTRIES: Record<Exclude<RegistryName, "reports" | "metrics">, { type: EntityType; schema: z.ZodType }> = {
+  organizations: { type: "ORGANIZATION", schema: OrganizationInput },
+  platforms: { type: "PLATFORM", schema: PlatformInput },
+  mcns: { type: "MCN", schema: McnInput },
+  brands: { type: "BRAND", schema: BrandInput },
+  people: { type: "PERSON", schema: PersonInput },
+  markets: { type: "MARKET", schema: MarketInput },
+  events: { type: "EVENT", schema: EventInput },
+};
+
+/** Entity types that can be credited with producing a figure. */
+const PRODUCER_TYPES: readonly EntityType[] = ["ORGANIZATION", "PLATFORM", "PERSON", "MCN", "BRAND"];
+
+interface Located<T> {
+  value: T;
+  file: DataFile;
+  path: PathSegment[];
+}
+
+/**
+ * Checks the curated files against each other and against the archived texts, and returns
+ * the resolved model together with every problem found (the model is only usable when there
+ * are no problems). Nothing stops at the first problem.
+ */
+export function validate(files: CuratedFiles): { model: Model; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const report = (file: DataFile, path: PathSegment[], reason: string) => problems.push(file.problem(path, reason));
+
+  // ---- Structure: parse every record with its schema, keeping where it came from.
+  const parsedList = <T>(file: DataFile | undefined, schema: z.ZodType<T>): Located<T>[] => {
+    if (!file || file.data === undefined) return [];
+    if (!Array.isArray(file.data)) {
+      report(file, [], "must be a list of records");
+      return [];
+    }
+    const out: Located<T>[] = [];
+    file.data.forEach((raw, i) => {
+      const r = schema.safeParse(raw);
+      if (r.success) out.push({ value: r.data, file, path: [i] });
+      else for (const issue of r.error.issues) report(file, [i, ...(issue.path as PathSegment[])], issueText(issue));
+    });
+    return out;
+  };
+
+  // ---- Entities: one slug namespace across all entity registries.
+  const entities = new Map<string, EntityRec>();
+  const entityAt = new Map<string, Located<unknown>>();
+  const entityRefs: { from: Located<unknown>; field: string; slug: string; types: readonly EntityType[] }[] = [];
+  for (const [name, { type, schema }] of Object.entries(ENTITY_REGISTRIES) as [keyof typeof ENTITY_REGISTRIES, { type: EntityType; schema: z.ZodType }][]) {
+    for (const loc of parsedList(files.registries.get(name), schema) as Located<Record<string, unknown>>[]) {
+      const v = loc.value as Record<string, any>;
+      const prev = entityAt.get(v.slug);
+      if (prev) {
+        report(loc.file, [...loc.path, "slug"], `duplicate slug '${v.slug}': already used by ${where(prev)}`);
+        continue;
+      }
+      const rec: EntityRec = {
+        slug: v.slug,
+        type,
+        name: v.name,
+        description: v.description,
+        orgKind: v.kind ?? null,
+        website: v.website ?? null,
+        operator: v.operator ?? v.owner ?? null,
+        parent: v.parent ?? v.partOf ?? v.affiliation ?? null,
+        start: v.start ?? null,
+        end: v.end ?? null,
+        names: [
+          ...Object.entries(v.names as Record<string, string>).map(([lang, n]) => ({ lang, name: n, alias: false })),
+          ...(v.aliases as string[]).map((n) => ({ lang: "en", name: n, alias: true })),
+        ],
+        file: loc.file.file,
+      };
+      entities.set(rec.slug, rec);
+      entityAt.set(rec.slug, loc);
+      const ref = (field: string, types: readonly EntityType[]) => {
+        if (v[field] !== undefined) entityRefs.push({ from: loc, field, slug: v[field], types });
+      };
+      if (type === "ORGANIZATION") ref("parent", ["ORGANIZATION"]);
+      if (type === "PLATFORM") {
+        ref("operator", ["ORGANIZATION"]);
+        ref("parent", ["PLATFORM"]);
+      }
+      if (type === "MCN") ref("operator", ["ORGANIZATION"]);
+      if (type === "BRAND") ref("owner", ["ORGANIZATION"]);
+      if (type === "PERSON") ref("affiliation", ["ORGANIZATION"]);
+      if (type === "MARKET") ref("partOf", ["MARKET"]);
+      if (type === "EVENT") {
+        ref("partOf", ["EVENT"]);
+        if (rec.start && rec.end && rec.end < rec.start) report(loc.file, [...loc.path, "end"], `event ends (${rec.end}) before it starts (${rec.start})`);
+      }
+    }
+  }
+  const checkEntity = (file: DataFile, path: PathSegment[], slug: string, types: readonly EntityType[], what: string): boolean => {
+    const e = entities.get(slug);
+    if (!e) {
+      report(file, path, `unknown ${what} '${slug}': no entity has this slug${suggest(slug, entities.keys())}`);
+      return false;
+    }
+    if (!types.includes(e.type)) {
+      report(file, path, `${what} '${slug}' is a ${e.type.toLowerCase()}, but must be ${types.map((t) => `a ${t.toLowerCase()}`).join(" or ")}`);
+      return false;
+    }
+    return true;
+  };
+  for (const r of entityRefs) checkEntity(r.from.file, [...r.from.path, r.field], r.slug, r.types, r.field);
+
+  // ---- Reports.
+  const reports = new Map<string, ReportRec>();
+  const reportAt = new Map<string, Located<unknown>>();
+  const reportLocs = parsedList(files.registries.get("reports"), ReportInput);
+  for (const loc of reportLocs) {
+    const v = loc.value;
+    const prev = reportAt.get(v.slug);
+    if (prev) {
+      report(loc.file, [...loc.path, "slug"], `duplicate slug '${v.slug}': already used by ${where(prev)}`);
+      continue;
+    }
+    reports.set(v.slug, {
+      slug: v.slug,
+      title: v.title,
+      titleIsDescriptive: v.titleIsDescriptive,
+      originalTitle: v.originalTitle ?? null,
+      originalLanguage: v.originalLanguage ?? null,
+      kind: v.kind,
+      published: v.published ?? null,
+      url: v.url ?? null,
+      authors: v.authors,
+      basedOn: v.basedOn.map((b) => ({ report: b.report, relation: b.relation, inferred: b.inferred, note: b.note ?? null })),
+      description: v.description,
+      file: loc.file.file,
+    });
+    reportAt.set(v.slug, loc);
+  }
+  for (const loc of reportLocs) {
+    const v = loc.value;
+    if (reportAt.get(v.slug) !== loc) continue;
+    if (v.published && !isPartialDate(v.published)) report(loc.file, [...loc.path, "published"], `'${v.published}' is not a real date`);
+    v.authors.forEach((a, i) => checkEntity(loc.file, [...loc.path, "authors", i], a, PRODUCER_TYPES, "author"));
+    v.basedOn.forEach((b, i) => {
+      if (b.report === v.slug) report(loc.file, [...loc.path, "basedOn", i, "report"], "a report cannot be based on itself");
+      else if (!reports.has(b.report)) report(loc.file, [...loc.path, "basedOn", i, "report"], `unknown report '${b.report}'${suggest(b.report, reports.keys())}`);
+    });
+  }
+
+  // ---- Metrics.
+  const metrics = new Map<string, MetricRec>();
+  const metricAt = new Map<string, Located<unknown>>();
+  const metricLocs = parsedList(files.registries.get("metrics"), MetricInput);
+  for (const loc of metricLocs) {
+    const v = loc.value;
+    const prev = metricAt.get(v.slug);
+    if (prev) {
+      report(loc.file, [...loc.path, "slug"], `duplicate slug '${v.slug}': already used by ${where(prev)}`);
+      continue;
+    }
+    if (v.quantity === "SHARE" && v.units.some((u) => u !== "PERCENT")) report(loc.file, [...loc.path, "units"], "a SHARE metric is measured in PERCENT only");
+    metrics.set(v.slug, {
+      slug: v.slug,
+      name: v.name,
+      description: v.description,
+      quantity: v.quantity,
+      units: v.units,
+      related: v.related.map((r) => ({ metric: r.metric, relation: r.relation, scale: r.scale ?? null, offset: r.offset ?? null, note: r.note })),
+      file: loc.file.file,
+    });
+    metricAt.set(v.slug, loc);
+  }
+  for (const loc of metricLocs) {
+    if (metricAt.get(loc.value.slug) !== loc) continue;
+    loc.value.related.forEach((r, i) => {
+      const p = [...loc.path, "related", i];
+      if (r.metric === loc.value.slug) report(loc.file, [...p, "metric"], "a metric cannot be related to itself");
+      else if (!metrics.has(r.metric)) report(loc.file, [...p, "metric"], `unknown metric '${r.metric}'${suggest(r.metric, metrics.keys())}`);
+      if (r.relation === "EQUIVALENT" && r.scale === undefined) report(loc.file, [...p, "scale"], "an EQUIVALENT relation needs a scale (related = value * scale + offset)");
+      if (r.relation !== "EQUIVALENT" && (r.scale !== undefined || r.offset !== undefined)) report(loc.file, [...p], "only EQUIVALENT relations convert values (scale, offset)");
+    });
+  }
+
+  // ---- Sources and the statistics they state.
+  const sources = new Map<string, SourceRec>();
+  const sourceAt = new Map<string, Located<unknown>>();
+  const urls = new Map<string, Located<unknown>>();
+  const statistics = new Map<string, StatisticRec>();
+  const statisticAt = new Map<string, Located<StatisticInput>>();
+  const identities = new Map<string, Located<StatisticInput>>();
+  const derivationChecks: { loc: Located<StatisticInput>; stat: StatisticRec }[] = [];
+
+  const sortedSources = [...files.sources].sort((a, b) => (a.file < b.file ? -1 : 1));
+  for (const file of sortedSources) {
+    if (file.data === undefined) continue;
+    const r = SourceInput.safeParse(file.data);
+    if (!r.success) {
+      for (const issue of r.error.issues) report(file, issue.path as PathSegment[], issueText(issue));
+      continue;
+    }
+    const v = r.data;
+    const loc: Located<unknown> = { value: v, file, path: [] };
+    const stem = file.file.replace(/^.*\//, "").replace(/\.(ya?ml|json)$/, "");
+    if (stem !== v.slug) report(file, ["slug"], `slug '${v.slug}' must match the file name '${stem}'`);
+    const prev = sourceAt.get(v.slug);
+    if (prev) {
+      report(file, ["slug"], `duplicate slug '${v.slug}': already used by ${where(prev)}`);
+      continue;
+    }
+    const prevUrl = urls.get(v.url);
+    if (prevUrl) report(file, ["url"], `duplicate url: ${where(prevUrl)} has the same address`);
+    urls.set(v.url, loc);
+    if (v.publisher !== null) checkEntity(file, ["publisher"], v.publisher, ["ORGANIZATION"], "publisher");
+    v.authors.forEach((a, i) => checkEntity(file, ["authors", i], a, ["PERSON", "ORGANIZATION"], "author"));
+    if (v.published !== null && !isPartialDate(v.published)) report(file, ["published"], `'${v.published}' is not a real date`);
+
+    // Archive: the text as read, checked against its recorded digest.
+    let archive: ArchiveText | null = null;
+    let sha256: string | null = null;
+    if (v.archive.coverage === "NONE") {
+      if (v.archive.file !== undefined) report(file, ["archive", "file"], "coverage NONE means no archived text: remove the file or set coverage to FULL or EXCERPT");
+      if (v.archive.sha256 !== undefined) report(file, ["archive", "sha256"], "coverage NONE has no archived text to digest");
+    } else if (v.archive.file === undefined || v.archive.sha256 === undefined) {
+      report(file, ["archive"], `coverage ${v.archive.coverage} needs the archived text's file and sha256`);
+    } else {
+      const textPath = file.file.replace(/[^/]*$/, v.archive.file);
+      const text = files.archives.get(textPath);
+      if (text === undefined) report(file, ["archive", "file"], `archived text ${textPath} does not exist`);
+      else {
+        sha256 = createHash("sha256").update(text, "utf8").digest("hex");
+        if (sha256 !== v.archive.sha256) {
+          report(file, ["archive", "sha256"], `the archived text's SHA-256 is ${sha256}, not the recorded ${v.archive.sha256}: the text changed since it was archived`);
+        } else archive = new ArchiveText(text);
+      }
+    }
+    const source: SourceRec = {
+      slug: v.slug,
+      title: v.title,
+      titleIsDescriptive: v.titleIsDescriptive,
+      url: v.url,
+      urlStatus: v.urlStatus,
+      publisher: v.publisher,
+      publisherAsNamed: v.publisherAsNamed ?? null,
+      authors: v.authors,
+      published: v.published,
+      language: v.language,
+      kind: v.kind,
+      retrieved: v.retrieved ?? null,
+      coverage: v.archive.coverage,
+      archiveText: archive?.text ?? null,
+      sha256,
+      length: archive?.length ?? null,
+      note: v.note ?? null,
+      file: file.file,
+    };
+    sources.set(v.slug, source);
+    sourceAt.set(v.slug, loc);
+
+    const keys = new Map<string, PathSegment[]>();
+    v.statistics.forEach((s, si) => {
+      const sp: PathSegment[] = ["statistics", si];
+      const sloc: Located<StatisticInput> = { value: s, file, path: sp };
+      const stat = checkStatistic(s, sloc);
+      if (!stat) return;
+      if (!s.citations || s.citations.length === 0) {
+        report(file, [...sp, "citations"], `statistic '${s.slug}' has no citation: every figure must cite the passage or document that states it`);
+        return;
+      }
+      s.citations.forEach((c, ci) => {
+        const cp: PathSegment[] = [...sp, "citations", ci];
+        const seen = keys.get(c.key);
+        if (seen) {
+          report(file, [...cp, "key"], `duplicate citation key '${c.key}' in this file (first at ${formatLoc(file, seen)})`);
+          return;
+        }
+        keys.set(c.key, cp);
+        const cit = checkCitation(c, cp, source, archive, stat);
+        if (cit) stat.citations.push(cit);
+      });
+    });
+  }
+
+  function checkStatistic(s: StatisticInput, loc: Located<StatisticInput>): StatisticRec | null {
+    const { file, path } = loc;
+    let ok = true;
+    const metric = metrics.get(s.metric);
+    if (!metric) {
+      report(file, [...path, "metric"], `unknown metric '${s.metric}'${suggest(s.metric, metrics.keys())}`);
+      ok = false;
+    }
+    if (!checkEntity(file, [...path, "subject"], s.subject, ["PLATFORM", "ORGANIZATION", "MCN", "BRAND", "PERSON", "MARKET", "EVENT"], "subject")) ok = false;
+    if (s.event !== undefined && !checkEntity(file, [...path, "event"], s.event, ["EVENT"], "event")) ok = false;
+    if (metric && !metric.units.includes(s.value.unit)) {
+      report(file, [...path, "value", "unit"], `unit '${s.value.unit}' is not a unit of metric '${metric.slug}' (${metric.units.join(", ")})`);
+      ok = false;
+    }
+    if (metric?.quantity === "SHARE" && (s.value.amount < 0 || s.value.amount > 100)) {
+      report(file, [...path, "value", "amount"], `${s.value.amount} percent is outside 0..100, but metric '${metric.slug}' is a share`);
+      ok = false;
+    }
+    let period: Period | null = null;
+    if (s.period !== null) {
+      const p = typeof s.period === "string" ? parsePeriod(s.period) : makePeriod(s.period.start, s.period.end, s.period.label);
+      if ("error" in p) {
+        report(file, [...path, "period"], p.error);
+        ok = false;
+      } else period = p;
+    }
+    if (s.kind === "DERIVED" && !s.derivation) {
+      report(file, [...path, "derivation"], "a DERIVED statistic must record its derivation (formula and inputs)");
+      ok = false;
+    }
+    if (s.kind !== "DERIVED" && s.derivation) {
+      report(file, [...path, "kind"], `only DERIVED statistics have a derivation; this one is ${s.kind}`);
+      ok = false;
+    }
+    if (s.derivation) {
+      const f = parseFormula(s.derivation.formula);
+      if ("error" in f) {
+        report(file, [...path, "derivation", "formula"], `formula does not parse: ${f.error}`);
+        ok = false;
+      } else {
+        const inputs = Object.keys(s.derivation.inputs);
+        for (const name of formulaVariables(f)) {
+          if (name === "days" && period === null) {
+            report(file, [...path, "derivation", "formula"], "the formula uses 'days' but the statistic has no period");
+            ok = false;
+          } else if (!inputs.includes(name) && !(BUILTINS as readonly string[]).includes(name)) {
+            report(file, [...path, "derivation", "formula"], `the formula uses '${name}', which is neither an input nor a built-in (${BUILTINS.join(", ")})`);
+            ok = false;
+          }
+        }
+        for (const name of inputs) {
+          if (!formulaVariables(f).includes(name)) report(file, [...path, "derivation", "inputs", name], `input '${name}' is not used by the formula`);
+          if (s.derivation.inputs[name] === s.slug) report(file, [...path, "derivation", "inputs", name], "a statistic cannot be derived from itself");
+        }
+      }
+    }
+    if (!ok) return null;
+
+    const identity = JSON.stringify([s.metric, s.subject, s.event ?? null, s.kind, s.value.amount, s.value.unit, s.value.comparator, period?.start ?? null, period?.end ?? null]);
+    const existing = statistics.get(s.slug);
+    if (existing) {
+      const first = statisticAt.get(s.slug)!;
+      const diff = definitionDiff(first.value, s);
+      if (diff) {
+        report(file, [...path, "slug"], `statistic '${s.slug}' is already defined in ${where(first)} with ${diff}: a different figure needs a different slug`);
+        return null;
+      }
+      if (s.note !== undefined && existing.note !== null && s.note !== existing.note) {
+        report(file, [...path, "note"], `statistic '${s.slug}' already has a different note in ${where(first)}; keep the statistic's note in one place (citations have notes of their own)`);
+      }
+      if (existing.note === null && s.note !== undefined) existing.note = s.note;
+      return existing;
+    }
+    const twin = identities.get(identity);
+    if (twin) {
+      report(file, [...path, "slug"], `statistic '${s.slug}' states the same figure as '${twin.value.slug}' (${where(twin)}): use that slug so both documents cite one statistic`);
+      return null;
+    }
+    const stat: StatisticRec = {
+      slug: s.slug,
+      metric: s.metric,
+      subject: s.subject,
+      event: s.event ?? null,
+      kind: s.kind,
+      amount: s.value.amount,
+      unit: s.value.unit,
+      comparator: s.value.comparator as Comparator,
+      interval: fromComparator(s.value.comparator as Comparator, s.value.amount),
+      period,
+      derivation: s.derivation ? { formula: s.derivation.formula, inputs: Object.entries(s.derivation.inputs).map(([name, statistic]) => ({ name, statistic })) } : null,
+      note: s.note ?? null,
+      citations: [],
+      file: file.file,
+    };
+    statistics.set(s.slug, stat);
+    statisticAt.set(s.slug, loc);
+    identities.set(identity, loc);
+    if (stat.derivation) derivationChecks.push({ loc, stat });
+    return stat;
+  }
+
+  function checkCitation(c: NonNullable<StatisticInput["citations"]>[number], cp: PathSegment[], source: SourceRec, archive: ArchiveText | null, stat: StatisticRec): CitationRec | null {
+    const file = sourceFile(source);
+    let ok = true;
+    let quote = null;
+    let verificationNote: string;
+    if (source.coverage === "NONE") {
+      for (const field of ["quote", "valueAsWritten", "periodAsWritten"] as const) {
+        if (c[field] !== undefined) {
+          report(file, [...cp, field], `this source's text is not archived (coverage NONE), so nothing can be quoted from it; describe it in a note in your own words`);
+          ok = false;
+        }
+      }
+      if (c.attribution?.asWritten !== undefined) {
+        report(file, [...cp, "attribution", "asWritten"], "this source's text is not archived (coverage NONE), so its wording cannot be quoted; use the attribution's note");
+        ok = false;
+      }
+      verificationNote = "Not verifiable: the source's text is not archived here (coverage NONE), so the figure is cited at the level of the document's URL.";
+    } else {
+      if (!archive) return null; // the archive problem is already reported
+      if (!c.quote) {
+        report(file, [...cp, "quote"], "a citation of an archived source must quote the passage that states the figure");
+        return null;
+      }
+      const a = anchorQuote(archive, c.quote);
+      if ("error" in a) {
+        report(file, [...cp, "quote", a.field], a.error);
+        return null;
+      }
+      quote = a;
+      for (const field of ["valueAsWritten", "periodAsWritten"] as const) {
+        const w = c[field];
+        if (w !== undefined && archive.occurrences(w).length === 0) {
+          report(file, [...cp, field], `${JSON.stringify(w)} does not occur in the archived text`);
+          ok = false;
+        }
+      }
+      if (c.attribution?.asWritten !== undefined && archive.occurrences(c.attribution.asWritten).length === 0) {
+        report(file, [...cp, "attribution", "asWritten"], `${JSON.stringify(c.attribution.asWritten)} does not occur in the archived text`);
+        ok = false;
+      }
+      verificationNote = `The quote occurs at code points ${a.start}–${a.end} of the archived text, whose SHA-256 is ${source.sha256}.`;
+    }
+    const att = c.attribution;
+    if (att) {
+      if (att.report !== undefined && att.entity !== undefined) {
+        report(file, [...cp, "attribution"], "an attribution names a report or an entity, not both (a report's authors are known from the registry)");
+        ok = false;
+      } else if (att.report !== undefined && !reports.has(att.report)) {
+        report(file, [...cp, "attribution", "report"], `unknown report '${att.report}'${suggest(att.report, reports.keys())}`);
+        ok = false;
+      } else if (att.entity !== undefined && !checkEntity(file, [...cp, "attribution", "entity"], att.entity, PRODUCER_TYPES, "attributed entity")) {
+        ok = false;
+      } else if (att.report === undefined && att.entity === undefined && att.note === undefined) {
+        report(file, [...cp, "attribution"], "an attribution without a report or entity must say in a note whom the source credits; use null when it credits nobody");
+        ok = false;
+      }
+    }
+    if (c.periodRelative && (c.periodAsWritten === undefined || stat.period === null)) {
+      report(file, [...cp, "periodRelative"], "a relative period needs the period as written and a resolved period on the statistic");
+      ok = false;
+    }
+    if (c.periodInferred && stat.period === null) {
+      report(file, [...cp, "periodInferred"], "an inferred period needs a period on the statistic");
+      ok = false;
+    }
+    if (!ok) return null;
+    let periodResolution: string | null = null;
+    if (stat.period && c.periodRelative) {
+      periodResolution = `"${c.periodAsWritten}" read relative to the publication date ${source.published ?? "(undated)"}: ${describePeriod(stat.period)}`;
+    } else if (stat.period && c.periodInferred) {
+      periodResolution = `No period stated in the source; the editor inferred ${describePeriod(stat.period)}.`;
+    }
+    return {
+      slug: `${source.slug}.${c.key}`,
+      source: source.slug,
+      key: c.key,
+      position: stat.citations.length,
+      quote,
+      valueAsWritten: c.valueAsWritten ?? null,
+      periodAsWritten: c.periodAsWritten ?? null,
+      periodInferred: c.periodInferred,
+      periodResolution,
+      attribution: att ? { asWritten: att.asWritten ?? null, report: att.report ?? null, entity: att.entity ?? null, inferred: att.inferred, note: att.note ?? null } : null,
+      verified: quote !== null,
+      verificationNote,
+      note: c.note ?? null,
+    };
+  }
+
+  function sourceFile(source: SourceRec): DataFile {
+    return (sourceAt.get(source.slug) as Located<unknown>).file;
+  }
+
+  // ---- Derivations: inputs exist, and no statistic depends on itself through others.
+  for (const { loc, stat } of derivationChecks) {
+    for (const input of stat.derivation!.inputs) {
+      if (!statistics.has(input.statistic)) {
+        report(loc.file, [...loc.path, "derivation", "inputs", input.name], `derivation input '${input.name}' refers to unknown statistic '${input.statistic}'${suggest(input.statistic, statistics.keys())}`);
+      }
+    }
+    const cycle = findCycle(stat.slug, statistics);
+    if (cycle) report(loc.file, [...loc.path, "derivation"], `derivation cycle: ${cycle.join(" -> ")}`);
+  }
+
+  const bySlug = <T extends { slug: string }>(m: Map<string, T>) => [...m.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return {
+    model: {
+      entities: bySlug(entities),
+      reports: bySlug(reports),
+      metrics: bySlug(metrics),
+      sources: bySlug(sources),
+      statistics: bySlug(statistics),
+    },
+    problems,
+  };
+}
+
+function findCycle(start: string, statistics: ReadonlyMap<string, StatisticRec>): string[] | null {
+  const stack: string[] = [];
+  const visit = (slug: string): string[] | null => {
+    if (stack.includes(slug)) return [...stack.slice(stack.indexOf(slug)), slug];
+    const s = statistics.get(slug);
+    if (!s?.derivation) return null;
+    stack.push(slug);
+    for (const i of s.derivation.inputs) {
+      const c = visit(i.statistic);
+      if (c) return c;
+    }
+    stack.pop();
+    return null;
+  };
+  const c = visit(start);
+  return c && c[0] === start ? c : null;
+}
+
+/** Describes which defining fields of two definitions of one statistic differ. */
+function definitionDiff(a: StatisticInput, b: StatisticInput): string | null {
+  const fields: [string, unknown, unknown][] = [
+    ["metric", a.metric, b.metric],
+    ["subject", a.subject, b.subject],
+    ["event", a.event, b.event],
+    ["kind", a.kind, b.kind],
+    ["amount", a.value.amount, b.value.amount],
+    ["unit", a.value.unit, b.value.unit],
+    ["comparator", a.value.comparator, b.value.comparator],
+    ["period", a.period, b.period],
+    ["derivation", a.derivation, b.derivation],
+  ];
+  const diffs = fields.filter(([, x, y]) => JSON.stringify(x) !== JSON.stringify(y)).map(([n, x, y]) => `${n} ${JSON.stringify(x ?? null)} (here ${JSON.stringify(y ?? null)})`);
+  return diffs.length ? `a different ${diffs.join(", ")}` : null;
+}
+
+function describePeriod(p: Period): string {
+  return p.start === p.end ? `${p.label} (${p.start})` : `${p.label} (${p.start} to ${p.end})`;
+}
+
+function where(loc: Located<unknown>): string {
+  return formatLoc(loc.file, loc.path);
+}
+
+function formatLoc(file: DataFile, path: PathSegment[]): string {
+  const p = file.problem(path, "");
+  return p.line === undefined ? p.file : `${p.file}:${p.line}`;
+}
+
+function issueText(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`;
+  if (issue.code === "invalid_value") return `must be one of ${issue.values.map((v) => String(v)).join(", ")}`;
+  if (issue.code === "invalid_type" && issue.message.includes("received undefined")) return "is required";
+  return issue.message.replace(/^Invalid input: /, "");
+}
+
+/** " (did you mean 'x'?)" when a known slug is close to an unknown one. */
+function suggest(slug: string, known: Iterable<string>): string {
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = editDistance(slug, k);
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  return best !== null && bestD <= Math.max(2, Math.floor(slug.length / 4)) ? ` (did you mean '${best}'?)` : "";
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 8) return Infinity;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

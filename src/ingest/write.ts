@@ -1,0 +1,181 @@
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import Database from "better-sqlite3";
+import { type ReportLinks, producerEntities } from "../facts/producers.js";
+import type { Model } from "./model.js";
+
+/** What the writer records about the build in the `meta` table. */
+export interface BuildMeta {
+  readonly dataVersion: string;
+  readonly builtAt: string;
+}
+
+/** Counts of what a build wrote, for the one-line summary and the meta table. */
+export interface BuildCounts {
+  readonly sources: number;
+  readonly statistics: number;
+  readonly citations: number;
+  readonly entities: number;
+  readonly reports: number;
+  readonly metrics: number;
+}
+
+/**
+ * Writes the model to a new SQLite file at `target`, atomically: everything goes to a
+ * temporary file beside it, which replaces `target` only when complete. If anything fails,
+ * the temporary file is removed and `target` is left exactly as it was.
+ */
+export function writeDatabase(model: Model, target: string, migrationsDir: string, meta: BuildMeta): BuildCounts {
+  mkdirSync(dirname(target), { recursive: true });
+  const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    const db = new Database(tmp);
+    try {
+      db.pragma("journal_mode = OFF");
+      db.pragma("synchronous = OFF");
+      db.pragma("cache_size = -200000");
+      db.pragma("foreign_keys = ON");
+      for (const f of readdirSync(migrationsDir).filter((n) => n.endsWith(".sql")).sort()) {
+        db.exec(readFileSync(join(migrationsDir, f), "utf8"));
+      }
+      const counts = db.transaction(() => insertModel(db, model))();
+      const metaRows: [string, string][] = [
+        ["data_version", meta.dataVersion],
+        ["built_at", meta.builtAt],
+        ["counts", JSON.stringify(counts)],
+      ];
+      const putMeta = db.prepare("INSERT INTO meta(key, value) VALUES (?, ?)");
+      for (const row of metaRows) putMeta.run(...row);
+      db.exec("INSERT INTO search_index(search_index) VALUES ('optimize')");
+      db.exec("ANALYZE");
+      const fk = db.pragma("foreign_key_check") as unknown[];
+      if (fk.length > 0) throw new Error(`foreign key check failed: ${JSON.stringify(fk.slice(0, 5))}`);
+      db.close();
+      renameSync(tmp, target);
+      return counts;
+    } finally {
+      if (db.open) db.close();
+    }
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+function insertModel(db: Database.Database, m: Model): BuildCounts {
+  const entityId = new Map(m.entities.map((e, i) => [e.slug, i + 1]));
+  const reportId = new Map(m.reports.map((r, i) => [r.slug, i + 1]));
+  const metricId = new Map(m.metrics.map((x, i) => [x.slug, i + 1]));
+  const sourceId = new Map(m.sources.map((s, i) => [s.slug, i + 1]));
+  const statisticId = new Map(m.statistics.map((s, i) => [s.slug, i + 1]));
+  const id = (map: Map<string, number>, slug: string | null) => (slug === null ? null : map.get(slug)!);
+  const bool = (b: boolean) => (b ? 1 : 0);
+  const search = db.prepare("INSERT INTO search_index(kind, ref_id, title, body) VALUES (?, ?, ?, ?)");
+
+  const insEntity = db.prepare(
+    "INSERT INTO entity(id, slug, type, name, description, org_kind, website, operator_id, parent_id, start_date, end_date, file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+  );
+  const insName = db.prepare("INSERT INTO entity_name(entity_id, lang, name, is_alias) VALUES (?,?,?,?)");
+  db.pragma("defer_foreign_keys = ON");
+  for (const e of m.entities) {
+    const eid = entityId.get(e.slug)!;
+    insEntity.run(eid, e.slug, e.type, e.name, e.description, e.orgKind, e.website, id(entityId, e.operator), id(entityId, e.parent), e.start, e.end, e.file);
+    for (const n of e.names) insName.run(eid, n.lang, n.name, bool(n.alias));
+    search.run("ENTITY", eid, [e.name, ...e.names.map((n) => n.name)].join(" · "), e.description);
+  }
+
+  const insReport = db.prepare(
+    "INSERT INTO report(id, slug, title, title_is_descriptive, original_title, original_language, kind, published_on, url, description, file) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+  );
+  const insAuthor = db.prepare("INSERT INTO report_author(report_id, entity_id, position) VALUES (?,?,?)");
+  const insBasedOn = db.prepare("INSERT INTO report_based_on(report_id, based_on_id, relation, inferred, note) VALUES (?,?,?,?,?)");
+  const links = new Map<number, ReportLinks>();
+  const entityName = new Map(m.entities.map((e) => [e.slug, e.name]));
+  for (const r of m.reports) {
+    const rid = reportId.get(r.slug)!;
+    insReport.run(rid, r.slug, r.title, bool(r.titleIsDescriptive), r.originalTitle, r.originalLanguage, r.kind, r.published, r.url, r.description, r.file);
+    r.authors.forEach((a, i) => insAuthor.run(rid, entityId.get(a)!, i));
+    for (const b of r.basedOn) insBasedOn.run(rid, reportId.get(b.report)!, b.relation, bool(b.inferred), b.note);
+    links.set(rid, {
+      authors: r.authors.map((a) => entityId.get(a)!),
+      basedOn: r.basedOn.map((b) => ({ reportId: reportId.get(b.report)!, relation: b.relation, inferred: b.inferred })),
+    });
+    search.run("REPORT", rid, [r.title, r.originalTitle].filter(Boolean).join(" · "), [r.description, ...r.authors.map((a) => entityName.get(a))].join(" "));
+  }
+
+  const insMetric = db.prepare("INSERT INTO metric(id, slug, name, description, quantity, file) VALUES (?,?,?,?,?,?)");
+  const insUnit = db.prepare("INSERT INTO metric_unit(metric_id, unit) VALUES (?,?)");
+  const insRelated = db.prepare("INSERT INTO metric_related(metric_id, related_id, relation, scale, offset, note) VALUES (?,?,?,?,?,?)");
+  for (const x of m.metrics) {
+    const mid = metricId.get(x.slug)!;
+    insMetric.run(mid, x.slug, x.name, x.description, x.quantity, x.file);
+    for (const u of x.units) insUnit.run(mid, u);
+    for (const r of x.related) insRelated.run(mid, metricId.get(r.metric)!, r.relation, r.scale, r.offset, r.note);
+    search.run("METRIC", mid, x.name, x.description);
+  }
+
+  const insSource = db.prepare(
+    `INSERT INTO source(id, slug, title, title_is_descriptive, url, url_status, publisher_id, publisher_as_named, published_on, language, kind,
+       coverage, archive_text, sha256, length, retrieved_at, note, file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+  );
+  const insSourceAuthor = db.prepare("INSERT INTO source_author(source_id, entity_id, position) VALUES (?,?,?)");
+  const published = new Map<string, string | null>();
+  for (const s of m.sources) {
+    const sid = sourceId.get(s.slug)!;
+    insSource.run(sid, s.slug, s.title, bool(s.titleIsDescriptive), s.url, s.urlStatus, id(entityId, s.publisher), s.publisherAsNamed, s.published, s.language, s.kind,
+      s.coverage, s.archiveText, s.sha256, s.length, s.retrieved, s.note, s.file);
+    s.authors.forEach((a, i) => insSourceAuthor.run(sid, entityId.get(a)!, i));
+    published.set(s.slug, s.published);
+    const by = [s.publisher && entityName.get(s.publisher), s.publisherAsNamed, ...s.authors.map((a) => entityName.get(a))].filter(Boolean).join(" ");
+    search.run("SOURCE", sid, s.title ?? s.slug, [by, s.note, s.archiveText].filter(Boolean).join("\n"));
+  }
+
+  const insStat = db.prepare(
+    `INSERT INTO statistic(id, slug, metric_id, subject_id, event_id, kind, amount, unit, comparator, lower_bound, lower_closed, upper_bound, upper_closed,
+       value_as_written, period_start, period_end, period_label, period_days, period_as_written, period_resolution, derivation_formula, note,
+       first_published, has_verified_quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+  );
+  const insInput = db.prepare("INSERT INTO derivation_input(statistic_id, name, input_id, position) VALUES (?,?,?,?)");
+  const insCitation = db.prepare(
+    `INSERT INTO citation(slug, statistic_id, source_id, key, position, quote_exact, quote_prefix, quote_suffix, quote_start, quote_end,
+       value_as_written, period_as_written, period_inferred, attribution_as_written, attributed_report_id, attributed_entity_id,
+       attribution_inferred, attribution_note, verified, verification_note, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+  );
+  const insProducer = db.prepare("INSERT INTO statistic_producer(statistic_id, entity_id) VALUES (?,?)");
+  const metricName = new Map(m.metrics.map((x) => [x.slug, x.name]));
+  let citations = 0;
+  for (const s of m.statistics) {
+    const sid = statisticId.get(s.slug)!;
+    const first = <K extends "valueAsWritten" | "periodAsWritten" | "periodResolution">(k: K) => s.citations.find((c) => c[k] !== null)?.[k] ?? null;
+    const dates = s.citations.map((c) => published.get(c.source)).filter((d): d is string => !!d).sort();
+    const finite = (x: number) => (Number.isFinite(x) ? x : null);
+    insStat.run(sid, s.slug, metricId.get(s.metric)!, entityId.get(s.subject)!, id(entityId, s.event), s.kind, s.amount, s.unit, s.comparator,
+      finite(s.interval.lo), bool(!s.interval.loOpen), finite(s.interval.hi), bool(!s.interval.hiOpen),
+      first("valueAsWritten"), s.period?.start ?? null, s.period?.end ?? null, s.period?.label ?? null, s.period?.days ?? null,
+      first("periodAsWritten"), first("periodResolution"), s.derivation?.formula ?? null, s.note,
+      dates[0] ?? null, bool(s.citations.some((c) => c.verified)));
+    s.derivation?.inputs.forEach((input, i) => insInput.run(sid, input.name, statisticId.get(input.statistic)!, i));
+    const producers = new Set<number>();
+    for (const c of s.citations) {
+      const a = c.attribution;
+      insCitation.run(`${c.slug}`, sid, sourceId.get(c.source)!, c.key, c.position, c.quote?.exact ?? null, c.quote?.prefix ?? null, c.quote?.suffix ?? null,
+        c.quote?.start ?? null, c.quote?.end ?? null, c.valueAsWritten, c.periodAsWritten, bool(c.periodInferred), a?.asWritten ?? null,
+        id(reportId, a?.report ?? null), id(entityId, a?.entity ?? null), bool(a?.inferred ?? false), a?.note ?? null,
+        bool(c.verified), c.verificationNote, c.note);
+      citations++;
+      if (a) for (const p of producerEntities({ reportId: id(reportId, a.report), entityId: id(entityId, a.entity) }, links)) producers.add(p);
+    }
+    for (const p of [...producers].sort((x, y) => x - y)) insProducer.run(sid, p);
+    const title = [metricName.get(s.metric), entityName.get(s.subject), s.period?.label].filter(Boolean).join(" · ");
+    const body = [first("valueAsWritten"), ...s.citations.map((c) => c.quote?.exact), s.note, ...s.citations.map((c) => c.note)].filter(Boolean).join("\n");
+    search.run("STATISTIC", sid, title, body);
+  }
+  return {
+    sources: m.sources.length,
+    statistics: m.statistics.length,
+    citations,
+    entities: m.entities.length,
+    reports: m.reports.length,
+    metrics: m.metrics.length,
+  };
+}
