@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { checkKnowledgeBase } from "../../src/ingest/build.js";
+import type { Problem } from "../../src/ingest/problems.js";
+import { editSource, lineOf, minimalFiles, sha256, writeKb } from "./kb.js";
+
+const SOURCE = "db/sources/daily-news-2020-widgets.yaml";
+const sourceText = (changes: Record<string, string>) => Object.values(changes)[0]!;
+
+function problemsOf(changes: Record<string, string | null>): Problem[] {
+  return checkKnowledgeBase(writeKb(changes)).problems;
+}
+
+describe("the build's validation", () => {
+  it("accepts the minimal knowledge base", () => {
+    expect(problemsOf({})).toEqual([]);
+  });
+
+  it("reports an unknown metric slug with file, path, line and a suggestion", () => {
+    const changes = editSource("metric: widget-share\n", "metric: widget-shares\n");
+    expect(problemsOf(changes)).toEqual([
+      { file: SOURCE, path: "statistics[1].metric", line: lineOf(sourceText(changes), "widget-shares"), reason: "unknown metric 'widget-shares' (did you mean 'widget-share'?)" },
+    ]);
+  });
+
+  it("reports a slug used twice across entity registries", () => {
+    const platforms = "- slug: daily-news\n  name: Daily News app\n  description: The paper's app.\n";
+    expect(problemsOf({ "registry/platforms.yaml": platforms })).toEqual([
+      { file: "db/registry/platforms.yaml", path: "[0].slug", line: 1, reason: "duplicate slug 'daily-news': already used by db/registry/organizations.yaml:6" },
+    ]);
+  });
+
+  it("reports a statistic without a citation", () => {
+    const changes = editSource(
+      `    citations:
+      - key: share
+        quote: { exact: "Widgets held 12 percent of the market" }
+        attribution: null
+`,
+      "    citations: []\n",
+    );
+    expect(problemsOf(changes)).toEqual([
+      { file: SOURCE, path: "statistics[1].citations", line: lineOf(sourceText(changes), "citations: []"), reason: "statistic 'widget-share-2019' has no citation: every figure must cite the passage or document that states it" },
+    ]);
+  });
+
+  it("reports a quote that does not occur in the archived text", () => {
+    const changes = editSource('exact: "Widgets held 12 percent of the market"', 'exact: "Widgets held 13 percent of the market"');
+    expect(problemsOf(changes)).toEqual([
+      { file: SOURCE, path: "statistics[1].citations[0].quote.exact", line: lineOf(sourceText(changes), "13 percent"), reason: 'quote not found in the archived text: "Widgets held 13 percent of the market"' },
+    ]);
+  });
+
+  it("reports a quote that occurs more than once when no position is recorded", () => {
+    const changes = editSource('exact: "Widgets held 12 percent of the market"', 'exact: "Widget"');
+    expect(problemsOf(changes)).toEqual([
+      { file: SOURCE, path: "statistics[1].citations[0].quote.exact", line: lineOf(sourceText(changes), 'exact: "Widget"'), reason: "quote occurs 3 times in the archived text (at 0, 75, 153); record its start to choose one" },
+    ]);
+  });
+
+  it("reports a recorded position that does not match the quote", () => {
+    const changes = editSource('exact: "Widget sales reached 5 billion yuan", start: 0', 'exact: "Widget sales reached 5 billion yuan", start: 3');
+    expect(problemsOf(changes)).toEqual([
+      {
+        file: SOURCE,
+        path: "statistics[0].citations[0].quote.start",
+        line: lineOf(sourceText(changes), "start: 3"),
+        reason: 'recorded position 3 does not match the quote: the archived text there reads "get sales reached 5 billion yuan la" (the quote occurs at 0)',
+      },
+    ]);
+  });
+
+  it("reports a period that ends before it starts", () => {
+    const changes = editSource("    period: 2019\n    citations:\n      - key: share", "    period: { start: 2019-12-31, end: 2019-01-01, label: backwards }\n    citations:\n      - key: share");
+    expect(problemsOf(changes)).toEqual([
+      { file: SOURCE, path: "statistics[1].period", line: lineOf(sourceText(changes), "backwards"), reason: "period ends (2019-01-01) before it starts (2019-12-31)" },
+    ]);
+  });
+
+  it("reports a malformed period label", () => {
+    const changes = editSource("    period: 2019\n    citations:\n      - key: share", "    period: 2019-H3\n    citations:\n      - key: share");
+    expect(problemsOf(changes)).toEqual([
+      { file: SOURCE, path: "statistics[1].period", line: lineOf(sourceText(changes), "2019-H3"), reason: "period '2019-H3' is not YYYY, YYYY-H1/H2, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD" },
+    ]);
+  });
+
+  it("reports a comparator and a kind outside their enums", () => {
+    const changes = editSource("kind: ESTIMATE\n    value: { amount: 12, unit: PERCENT, comparator: EQUAL }", "kind: GUESS\n    value: { amount: 12, unit: PERCENT, comparator: ROUGHLY }");
+    const text = sourceText(changes);
+    expect(problemsOf(changes)).toEqual([
+      { file: SOURCE, path: "statistics[1].kind", line: lineOf(text, "GUESS"), reason: "must be one of MEASUREMENT, ESTIMATE, FORECAST, SURVEY, DERIVED" },
+      { file: SOURCE, path: "statistics[1].value.comparator", line: lineOf(text, "ROUGHLY"), reason: "must be one of EQUAL, APPROXIMATELY, MORE_THAN, AT_LEAST, LESS_THAN, AT_MOST" },
+    ]);
+  });
+
+  it("reports a derived statistic whose input does not exist", () => {
+    const changes = editSource("inputs: { sales: widget-sales-2019 }", "inputs: { sales: widget-sales-2018 }");
+    expect(problemsOf(changes)).toEqual([
+      {
+        file: SOURCE,
+        path: "statistics[2].derivation.inputs.sales",
+        line: lineOf(sourceText(changes), "widget-sales-2018"),
+        reason: "derivation input 'sales' refers to unknown statistic 'widget-sales-2018' (did you mean 'widget-sales-2019'?)",
+      },
+    ]);
+  });
+
+  it("reports a percentage outside 0..100 for a share metric", () => {
+    const changes = editSource("amount: 12, unit: PERCENT", "amount: 112, unit: PERCENT");
+    expect(problemsOf(changes)).toEqual([
+      { file: SOURCE, path: "statistics[1].value.amount", line: lineOf(sourceText(changes), "amount: 112"), reason: "112 percent is outside 0..100, but metric 'widget-share' is a share" },
+    ]);
+  });
+
+  it("reports an archived text that no longer matches its recorded SHA-256", () => {
+    const changed = "Widget sales reached 6 billion yuan last year.\n";
+    expect(problemsOf({ "sources/daily-news-2020-widgets.txt": changed })).toEqual([
+      {
+        file: SOURCE,
+        path: "archive.sha256",
+        line: lineOf(minimalFiles()["sources/daily-news-2020-widgets.yaml"]!, "sha256:"),
+        reason: `the archived text's SHA-256 is ${sha256(changed)}, not the recorded ${sha256(minimalFiles()["sources/daily-news-2020-widgets.txt"]!)}: the text changed since it was archived`,
+      },
+    ]);
+  });
+
+  it("refuses quoted wording from a source whose text is not archived", () => {
+    const changes = editSource("  coverage: FULL\n  file: daily-news-2020-widgets.txt\n  sha256: " + sha256(minimalFiles()["sources/daily-news-2020-widgets.txt"]!), "  coverage: NONE");
+    const problems = problemsOf(changes);
+    expect(problems.map((p) => `${p.path}: ${p.reason}`)).toContain(
+      "statistics[0].citations[0].quote: this source's text is not archived (coverage NONE), so nothing can be quoted from it; describe it in a note in your own words",
+    );
+  });
+
+  it("reports a YAML syntax error with its line", () => {
+    const problems = problemsOf({ "registry/markets.yaml": "- slug: widget-market\n  name: [unclosed\n" });
+    expect(problems[0]).toEqual({
+      file: "db/registry/markets.yaml",
+      path: "",
+      line: 3,
+      reason: "not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 3, column 1:",
+    });
+  });
+
+  it("reports every problem of a run at once", () => {
+    const a = editSource("metric: widget-share\n", "metric: widget-shares\n");
+    const both = { "sources/daily-news-2020-widgets.yaml": sourceText(a).replace("inputs: { sales: widget-sales-2019 }", "inputs: { sales: nothing-here }") };
+    expect(problemsOf(both).map((p) => p.path)).toEqual(["statistics[1].metric", "statistics[2].derivation.inputs.sales"]);
+  });
+
+  it("reports one statistic slug defined with two different values", () => {
+    const second = sourceText(editSource("slug: daily-news-2020-widgets", "slug: daily-news-2020-widgets-copy"))
+      .replace("https://news.example/widgets", "https://news.example/widgets-copy")
+      .replace("amount: 5000000000", "amount: 6000000000")
+      .replace("daily-news-2020-widgets.txt", "daily-news-2020-widgets-copy.txt");
+    const problems = problemsOf({
+      "sources/daily-news-2020-widgets-copy.yaml": second,
+      "sources/daily-news-2020-widgets-copy.txt": minimalFiles()["sources/daily-news-2020-widgets.txt"]!,
+    });
+    expect(problems.map((p) => `${p.file}: ${p.path}: ${p.reason}`)).toContain(
+      // Files are read in name order, so the copy ('-' sorts before '.') defines the slug first.
+      "db/sources/daily-news-2020-widgets.yaml: statistics[0].slug: statistic 'widget-sales-2019' is already defined in db/sources/daily-news-2020-widgets-copy.yaml:14 with a different amount 6000000000 (here 5000000000): a different figure needs a different slug",
+    );
+  });
+});
