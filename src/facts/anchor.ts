@@ -88,7 +88,7 @@ export interface QuoteSpec {
  * the reason the quote cannot be anchored.
  */
 export function anchorQuote(archive: ArchiveText, q: QuoteSpec): AnchoredQuote | { error: string; field: keyof QuoteSpec } {
-  const len = [...q.exact].length;
+  const len = codePointLength(q.exact);
   let start: number;
   if (q.start !== undefined) {
     start = q.start;
@@ -111,7 +111,7 @@ export function anchorQuote(archive: ArchiveText, q: QuoteSpec): AnchoredQuote |
   if (q.prefix !== undefined && !prefix.endsWith(q.prefix) && archive.slice(start - [...q.prefix].length, start) !== q.prefix) {
     return { field: "prefix", error: `recorded prefix ${JSON.stringify(q.prefix)} does not precede the quote; the text before it reads ${JSON.stringify(prefix)}` };
   }
-  if (q.suffix !== undefined && archive.slice(end, end + [...q.suffix].length) !== q.suffix) {
+  if (q.suffix !== undefined && archive.slice(end, end + codePointLength(q.suffix)) !== q.suffix) {
     return { field: "suffix", error: `recorded suffix ${JSON.stringify(q.suffix)} does not follow the quote; the text after it reads ${JSON.stringify(suffix)}` };
   }
   return {
@@ -121,4 +121,14 @@ export function anchorQuote(archive: ArchiveText, q: QuoteSpec): AnchoredQuote |
     start,
     end,
   };
+}
+
+/** Length of a string in Unicode code points (its UTF-16 length when it has no surrogate pairs). */
+export function codePointLength(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
 }

@@ -223,6 +223,13 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
   const statisticAt = new Map<string, Located<StatisticInput>>();
   const identities = new Map<string, Located<StatisticInput>>();
   const derivationChecks: { loc: Located<StatisticInput>; stat: StatisticRec }[] = [];
+  // Few distinct period labels recur across many statistics; parse each once.
+  const periodCache = new Map<string, ReturnType<typeof parsePeriod>>();
+  const cachedPeriod = (label: string) => {
+    let p = periodCache.get(label);
+    if (!p) periodCache.set(label, (p = parsePeriod(label)));
+    return p;
+  };
 
   const sortedSources = [...files.sources].sort((a, b) => (a.file < b.file ? -1 : 1));
   for (const file of sortedSources) {
@@ -334,7 +341,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     }
     let period: Period | null = null;
     if (s.period !== null) {
-      const p = typeof s.period === "string" ? parsePeriod(s.period) : makePeriod(s.period.start, s.period.end, s.period.label);
+      const p = typeof s.period === "string" ? cachedPeriod(s.period) : makePeriod(s.period.start, s.period.end, s.period.label);
       if ("error" in p) {
         report(file, [...path, "period"], p.error);
         ok = false;
@@ -372,7 +379,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     }
     if (!ok) return null;
 
-    const identity = JSON.stringify([s.metric, s.subject, s.event ?? null, s.kind, s.value.amount, s.value.unit, s.value.comparator, period?.start ?? null, period?.end ?? null]);
+    const identity = `${s.metric}\u0000${s.subject}\u0000${s.event ?? ""}\u0000${s.kind}\u0000${s.value.amount}\u0000${s.value.unit}\u0000${s.value.comparator}\u0000${period?.start ?? ""}\u0000${period?.end ?? ""}`;
     const existing = statistics.get(s.slug);
     if (existing) {
       const first = statisticAt.get(s.slug)!;
@@ -446,12 +453,12 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       quote = a;
       for (const field of ["valueAsWritten", "periodAsWritten"] as const) {
         const w = c[field];
-        if (w !== undefined && archive.occurrences(w).length === 0) {
+        if (w !== undefined && !archive.text.includes(w)) {
           report(file, [...cp, field], `${JSON.stringify(w)} does not occur in the archived text`);
           ok = false;
         }
       }
-      if (c.attribution?.asWritten !== undefined && archive.occurrences(c.attribution.asWritten).length === 0) {
+      if (c.attribution?.asWritten !== undefined && !archive.text.includes(c.attribution.asWritten)) {
         report(file, [...cp, "attribution", "asWritten"], `${JSON.stringify(c.attribution.asWritten)} does not occur in the archived text`);
         ok = false;
       }

@@ -38,7 +38,12 @@ export function writeDatabase(model: Model, target: string, migrationsDir: strin
       for (const f of readdirSync(migrationsDir).filter((n) => n.endsWith(".sql")).sort()) {
         db.exec(readFileSync(join(migrationsDir, f), "utf8"));
       }
+      // Secondary indexes are dropped during the bulk insert and rebuilt after it: building an
+      // index from sorted data is several times faster than updating it row by row.
+      const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+      for (const ix of indexes) db.exec(`DROP INDEX "${ix.name}"`);
       const counts = db.transaction(() => insertModel(db, model))();
+      for (const ix of indexes) db.exec(ix.sql);
       const metaRows: [string, string][] = [
         ["data_version", meta.dataVersion],
         ["built_at", meta.builtAt],
