@@ -1,0 +1,119 @@
+/**
+ * Numbers and intervals written for people: thousands separators (en-US), a sensible number of
+ * decimals, and rounding that never turns a true statement into a false one. A lower bound of
+ * 54,945.05… is written "> 54,945": rounding down an open lower bound keeps it true, and the
+ * reader is not asked to trust digits that carry no information.
+ */
+import type { Comparator, Interval } from "./interval.js";
+import { isEmpty } from "./interval.js";
+
+/**
+ * How many decimals a number is shown with: none from 100 up (counts of sessions, yuan),
+ * two from 1 up (percentages such as 121.5, multiples such as 2.22), four significant digits
+ * below 1.
+ */
+export function displayDecimals(x: number): number {
+  const a = Math.abs(x);
+  if (!Number.isFinite(a) || a >= 100) return 0;
+  if (a >= 1 || a === 0) return 2;
+  return Math.min(12, 3 - Math.floor(Math.log10(a)));
+}
+
+/** A number with thousands separators and `displayDecimals` decimals, rounded to nearest; ∞ for infinities. */
+export function formatNumber(x: number, decimals = displayDecimals(x)): string {
+  if (x === Infinity) return "∞";
+  if (x === -Infinity) return "-∞";
+  return new Intl.NumberFormat("en-US", { maximumFractionDigits: decimals }).format(x === 0 ? 0 : x);
+}
+
+/** A number as written, with thousands separators and every decimal it has (433.8, 224.5, 10,000,000). */
+export function exactNumber(x: number): string {
+  return formatNumber(x, Math.max(displayDecimals(x), decimalsOf(x)));
+}
+
+/** The words for a stated value: "more than 50,000", "about 1,000,000,000,000", "433,800,000,000". */
+export function describeStated(comparator: Comparator, amount: number): string {
+  const n = exactNumber(amount);
+  switch (comparator) {
+    case "EQUAL":
+      return n;
+    case "APPROXIMATELY":
+      return `about ${n}`;
+    case "MORE_THAN":
+      return `more than ${n}`;
+    case "AT_LEAST":
+      return `at least ${n}`;
+    case "LESS_THAN":
+      return `less than ${n}`;
+    case "AT_MOST":
+      return `at most ${n}`;
+  }
+}
+
+/**
+ * An interval as a relation a value satisfies, for explanations: "> 54,945", "≥ 10", "< 3",
+ * "= 182", "is between 49,450 and 60,440", "≈ 0.33". Bounds are rounded outwards, so the
+ * words are implied by the interval; a bound that rounding moved becomes strict.
+ * `minDecimals` keeps as many decimals as the figure it is compared with ("≈ 121.5", not "≈ 122").
+ */
+export function formatRelation(a: Interval, minDecimals = 0): string {
+  if (isEmpty(a)) return "has no possible value";
+  const dec = (x: number) => Math.max(displayDecimals(x), minDecimals);
+  const loFinite = Number.isFinite(a.lo);
+  const hiFinite = Number.isFinite(a.hi);
+  if (loFinite && hiFinite && a.lo === a.hi) {
+    const d = dec(a.lo);
+    return `${isExact(a.lo, d) ? "=" : "≈"} ${formatNumber(a.lo, d)}`;
+  }
+  if (loFinite && !hiFinite) return lowerBound(a.lo, a.loOpen, dec(a.lo));
+  if (!loFinite && hiFinite) return upperBound(a.hi, a.hiOpen, dec(a.hi));
+  if (!loFinite && !hiFinite) return "can be any value";
+  return `is between ${formatNumber(roundDown(a.lo, dec(a.lo)), dec(a.lo))} and ${formatNumber(roundUp(a.hi, dec(a.hi)), dec(a.hi))}`;
+}
+
+/** An interval in mathematical notation with rounded ends, for error messages: "(10,000,000, ∞)", "[5, 10]", "182". */
+export function formatInterval(a: Interval): string {
+  if (isEmpty(a)) return "∅";
+  if (a.lo === a.hi) return formatNumber(a.lo);
+  return `${a.loOpen ? "(" : "["}${formatNumber(a.lo)}, ${formatNumber(a.hi)}${a.hiOpen ? ")" : "]"}`;
+}
+
+function lowerBound(lo: number, open: boolean, d: number): string {
+  const r = roundDown(lo, d);
+  if (isExact(lo, d)) return `${open ? ">" : "≥"} ${formatNumber(lo, d)}`;
+  return `> ${formatNumber(r, d)}`;
+}
+
+function upperBound(hi: number, open: boolean, d: number): string {
+  const r = roundUp(hi, d);
+  if (isExact(hi, d)) return `${open ? "<" : "≤"} ${formatNumber(hi, d)}`;
+  return `< ${formatNumber(r, d)}`;
+}
+
+/** Rounds down to `d` decimals (values already on that grid stay as they are). */
+export function roundDown(x: number, d = displayDecimals(x)): number {
+  if (isExact(x, d)) return x;
+  const f = 10 ** d;
+  return Math.floor(x * f) / f;
+}
+
+/** Rounds up to `d` decimals (values already on that grid stay as they are). */
+export function roundUp(x: number, d = displayDecimals(x)): number {
+  if (isExact(x, d)) return x;
+  const f = 10 ** d;
+  return Math.ceil(x * f) / f;
+}
+
+// Binary floating point makes 1.215 * 100 = 121.49999…; values that close to the grid are on it.
+function isExact(x: number, decimals: number): boolean {
+  const scaled = x * 10 ** decimals;
+  return Math.abs(scaled - Math.round(scaled)) <= 1e-12 * Math.max(1, Math.abs(scaled));
+}
+
+/** Decimals a stated amount is written with, so that "4.15" is not shown as "4.2". */
+export function decimalsOf(x: number): number {
+  const s = String(x);
+  if (/e/i.test(s)) return 0;
+  const dot = s.indexOf(".");
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
