@@ -51,6 +51,21 @@ export function describeStated(comparator: Comparator, amount: number): string {
 }
 
 /**
+ * A stated value with its unit, for reasons: "more than 20,000,000 sessions", "121.5%",
+ * "about 2,000,000,000,000 CNY", "2 times", "2.5 percentage points".
+ */
+export function describeAmount(comparator: Comparator, amount: number, unit: string): string {
+  return withUnit(describeStated(comparator, amount), unit);
+}
+
+/** A number (or phrase ending in one) followed by its unit, with "%" written the usual way. */
+export function withUnit(text: string, unit: string): string {
+  if (unit === "PERCENT") return `${text}%`;
+  if (unit === "percentage-points") return `${text} percentage points`;
+  return unit === "" ? text : `${text} ${unit}`;
+}
+
+/**
  * An interval as a relation a value satisfies, for explanations: "> 54,945", "≥ 10", "< 3",
  * "= 182", "is between 49,450 and 60,440", "≈ 0.33". Bounds are rounded outwards, so the
  * words are implied by the interval; a bound that rounding moved becomes strict.
