@@ -49,10 +49,10 @@ import {
 } from "./interval.js";
 import { decimalsOf, describeAmount, formatNumber, withUnit } from "./number-format.js";
 import { periodsOverlap } from "./period.js";
+import type { Key } from "./key.js";
 import { normalizeUnit } from "./units.js";
 
-/** Identifiers as the caller has them: SQL ids or slugs, used consistently. */
-export type Key = string | number;
+export type { Key } from "./key.js";
 
 /** What a statistic is: a measurement, an estimate, a forecast, a survey result or a derived figure. */
 export type StatisticKind = "MEASUREMENT" | "ESTIMATE" | "FORECAST" | "SURVEY" | "DERIVED";

@@ -5,7 +5,8 @@
  * trillion for 2020" is one group of four even where some pairs happen to agree within
  * rounding. Members that merely agree with a group member are not pulled in.
  */
-import { type AgreementContext, type ComparableStatistic, type Key, compareStatistics } from "./agreement.js";
+import { type AgreementContext, type ComparableStatistic, compareStatistics } from "./agreement.js";
+import type { Key } from "./key.js";
 
 /** One contradicting pair inside a group, with the reason. */
 export interface ConflictLink {
