@@ -1,0 +1,58 @@
+import { createHash } from "node:crypto";
+import { ArchiveText } from "../facts/anchor.js";
+import type { SourceRepository } from "./source.repo.js";
+
+/** A source's archived text as served, with its stored digest and the digest of the text now. */
+export interface Archive {
+  readonly sourceId: number;
+  /** The text, indexed by code point. */
+  readonly text: ArchiveText;
+  /** SHA-256 recorded when the database was built. */
+  readonly storedSha256: string;
+  /** SHA-256 of the text as read from the database now. */
+  readonly actualSha256: string;
+}
+
+/**
+ * Archived texts, shared by every request on one database. The database is opened read-only
+ * and never changes while served, so each text is read and hashed once, then kept (least
+ * recently used first out) so verification and `Source.text` do not re-hash per request.
+ */
+export class ArchiveStore {
+  private readonly cache = new Map<number, Archive>();
+
+  constructor(
+    private readonly sources: SourceRepository,
+    /** How many texts to keep in memory. */
+    private readonly capacity = 256,
+  ) {}
+
+  /** The archives of the given sources (null for a source without archived text); one statement for all that are not cached. */
+  load(sourceIds: readonly number[]): Map<number, Archive | null> {
+    const out = new Map<number, Archive | null>();
+    const missing: number[] = [];
+    for (const id of sourceIds) {
+      const hit = this.cache.get(id);
+      if (hit) {
+        this.cache.delete(id);
+        this.cache.set(id, hit);
+        out.set(id, hit);
+      } else missing.push(id);
+    }
+    if (missing.length > 0) {
+      for (const id of missing) out.set(id, null);
+      for (const row of this.sources.archives(missing)) {
+        const archive: Archive = {
+          sourceId: row.sourceId,
+          text: new ArchiveText(row.text),
+          storedSha256: row.sha256,
+          actualSha256: createHash("sha256").update(row.text, "utf8").digest("hex"),
+        };
+        out.set(row.sourceId, archive);
+        this.cache.set(row.sourceId, archive);
+        if (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value!);
+      }
+    }
+    return out;
+  }
+}

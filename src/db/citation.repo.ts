@@ -1,0 +1,82 @@
+import { selectByKeys } from "./batch.js";
+import type { KnowledgeDb } from "./database.js";
+import type { KeysetOrder } from "./keyset.js";
+import { type Page, type PageWindow, countRows, readPage } from "./page.js";
+
+/** One source stating one statistic, with the quote's selectors and the attribution as stated. */
+export interface CitationRow {
+  readonly id: number;
+  /** `<source-slug>.<key>`. */
+  readonly slug: string;
+  readonly statisticId: number;
+  readonly sourceId: number;
+  readonly key: string;
+  /** Order of this citation among the statistic's citations. */
+  readonly position: number;
+  readonly quoteExact: string | null;
+  readonly quotePrefix: string | null;
+  readonly quoteSuffix: string | null;
+  /** Code-point offset of the quote's first character in the archived text. */
+  readonly quoteStart: number | null;
+  /** Code-point offset just past the quote's last character. */
+  readonly quoteEnd: number | null;
+  readonly valueAsWritten: string | null;
+  readonly periodAsWritten: string | null;
+  readonly periodInferred: 0 | 1;
+  readonly attributionAsWritten: string | null;
+  readonly attributedReportId: number | null;
+  readonly attributedEntityId: number | null;
+  readonly attributionInferred: 0 | 1;
+  readonly attributionNote: string | null;
+  /** Whether the quote verified when the database was built. */
+  readonly verifiedAtBuild: 0 | 1;
+  readonly verificationNote: string;
+  readonly note: string | null;
+}
+
+const COLUMNS = `c.id, c.slug, c.statistic_id AS statisticId, c.source_id AS sourceId, c.key, c.position,
+  c.quote_exact AS quoteExact, c.quote_prefix AS quotePrefix, c.quote_suffix AS quoteSuffix, c.quote_start AS quoteStart, c.quote_end AS quoteEnd,
+  c.value_as_written AS valueAsWritten, c.period_as_written AS periodAsWritten, c.period_inferred AS periodInferred,
+  c.attribution_as_written AS attributionAsWritten, c.attributed_report_id AS attributedReportId, c.attributed_entity_id AS attributedEntityId,
+  c.attribution_inferred AS attributionInferred, c.attribution_note AS attributionNote, c.verified AS verifiedAtBuild,
+  c.verification_note AS verificationNote, c.note`;
+
+const BY_ID: KeysetOrder = { key: "c.id", id: "c.id", nullable: false, descending: false };
+
+/** Reads citations. */
+export class CitationRepository {
+  constructor(private readonly db: KnowledgeDb) {}
+
+  /** Citations by row id, in any order. */
+  byIds(ids: readonly number[]): CitationRow[] {
+    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM citation c WHERE c.id IN (${list})`, ids);
+  }
+
+  /** Citations by slug (`<source-slug>.<key>`), in any order. */
+  bySlugs(slugs: readonly string[]): CitationRow[] {
+    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM citation c WHERE c.slug IN (${list})`, slugs);
+  }
+
+  /** The citations of the given statistics, each statistic's in their recorded order. */
+  byStatistics(statisticIds: readonly number[]): CitationRow[] {
+    return selectByKeys(
+      this.db,
+      (list) => `SELECT ${COLUMNS} FROM citation c WHERE c.statistic_id IN (${list}) ORDER BY c.statistic_id, c.position, c.id`,
+      statisticIds,
+    );
+  }
+
+  /** A page of one source's citations, in the order they were recorded. */
+  pageBySource(sourceId: number, window: PageWindow): Page<CitationRow> {
+    return readPage(this.db, bySource(sourceId), BY_ID, window);
+  }
+
+  /** How many citations a source has. */
+  countBySource(sourceId: number): number {
+    return countRows(this.db, bySource(sourceId));
+  }
+}
+
+function bySource(sourceId: number) {
+  return { select: COLUMNS, from: "citation c", where: ["c.source_id = ?"], params: [sourceId] };
+}

@@ -1,0 +1,69 @@
+import type Database from "better-sqlite3";
+
+/** Values a statement can bind: SQLite's scalar types as better-sqlite3 accepts them. */
+export type SqlValue = string | number | bigint | null;
+
+/**
+ * One SQL statement, prepared once per database and counted every time it runs. Repositories
+ * only ever see these, so the count the wrapper keeps is the number of statements a request
+ * ran (the batching tests and benchmarks read it).
+ */
+export class Query<Row> {
+  constructor(
+    private readonly statement: Database.Statement,
+    private readonly counter: { executed: number },
+  ) {}
+
+  /** The first row, or undefined when there is none. */
+  get(...params: readonly SqlValue[]): Row | undefined {
+    this.counter.executed++;
+    return this.statement.get(...params) as Row | undefined;
+  }
+
+  /** Every row. */
+  all(...params: readonly SqlValue[]): Row[] {
+    this.counter.executed++;
+    return this.statement.all(...params) as Row[];
+  }
+}
+
+/**
+ * The knowledge base's SQLite connection with a cache of prepared statements keyed by their
+ * SQL text, so that a statement is compiled once per database and reused by every request.
+ * The set of distinct SQL texts is finite (filters, orders and batch sizes come from closed
+ * sets), so the cache needs no eviction.
+ */
+export class KnowledgeDb {
+  private readonly statements = new Map<string, Query<unknown>>();
+  private readonly counter = { executed: 0 };
+
+  constructor(
+    /** The underlying connection; only open.ts and tests should need it. */
+    readonly sqlite: Database.Database,
+  ) {}
+
+  /** The prepared statement for `sql`, compiled on first use. */
+  query<Row>(sql: string): Query<Row> {
+    let q = this.statements.get(sql);
+    if (!q) {
+      q = new Query(this.sqlite.prepare(sql), this.counter);
+      this.statements.set(sql, q);
+    }
+    return q as Query<Row>;
+  }
+
+  /** How many statements have run on this connection since it was opened. */
+  get statementsExecuted(): number {
+    return this.counter.executed;
+  }
+
+  /** How many distinct statements have been prepared (for tests and diagnostics). */
+  get statementsPrepared(): number {
+    return this.statements.size;
+  }
+
+  /** Closes the connection; the statements become unusable. */
+  close(): void {
+    if (this.sqlite.open) this.sqlite.close();
+  }
+}

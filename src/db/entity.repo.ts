@@ -1,0 +1,96 @@
+import { selectByKeys } from "./batch.js";
+import type { KnowledgeDb } from "./database.js";
+import type { KeysetOrder } from "./keyset.js";
+import { type Page, type PageWindow, countRows, readPage } from "./page.js";
+
+/** The kinds of entity the knowledge base holds, as stored in `entity.type`. */
+export type EntityType = "PLATFORM" | "ORGANIZATION" | "MCN" | "BRAND" | "PERSON" | "MARKET" | "EVENT";
+
+/** One entity: a platform, organization, MCN, brand, person, market or event. */
+export interface EntityRow {
+  readonly id: number;
+  readonly slug: string;
+  readonly type: EntityType;
+  readonly name: string;
+  readonly description: string;
+  /** Organizations only. */
+  readonly orgKind: string | null;
+  readonly website: string | null;
+  /** Platforms: the operating organization; brands and MCNs: the owner. */
+  readonly operatorId: number | null;
+  /** Organizations: parent; platforms: parent platform; markets/events: the broader one; people: affiliation. */
+  readonly parentId: number | null;
+  /** Events: first day. */
+  readonly startDate: string | null;
+  /** Events: last day. */
+  readonly endDate: string | null;
+}
+
+/** A name of an entity in a language (BCP 47), or an alias. */
+export interface EntityNameRow {
+  readonly entityId: number;
+  readonly lang: string;
+  readonly name: string;
+  readonly isAlias: 0 | 1;
+}
+
+/** Conditions on a list of entities. */
+export interface EntityCriteria {
+  /** Only entities of these types; all types when absent. */
+  readonly types?: readonly EntityType[] | undefined;
+  /** Organizations of this kind. */
+  readonly orgKind?: string | undefined;
+}
+
+const COLUMNS = `e.id, e.slug, e.type, e.name, e.description, e.org_kind AS orgKind, e.website,
+  e.operator_id AS operatorId, e.parent_id AS parentId, e.start_date AS startDate, e.end_date AS endDate`;
+
+const BY_SLUG: KeysetOrder = { key: "e.slug", id: "e.id", nullable: false, descending: false };
+
+/** Reads entities and their names. Plain SQL; statements are prepared once per database. */
+export class EntityRepository {
+  constructor(private readonly db: KnowledgeDb) {}
+
+  /** Entities by row id, in any order. */
+  byIds(ids: readonly number[]): EntityRow[] {
+    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM entity e WHERE e.id IN (${list})`, ids);
+  }
+
+  /** Entities by slug, in any order. */
+  bySlugs(slugs: readonly string[]): EntityRow[] {
+    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM entity e WHERE e.slug IN (${list})`, slugs);
+  }
+
+  /** Names in other languages and aliases of the given entities, by language then name. */
+  names(entityIds: readonly number[]): EntityNameRow[] {
+    return selectByKeys(
+      this.db,
+      (list) => `SELECT entity_id AS entityId, lang, name, is_alias AS isAlias FROM entity_name WHERE entity_id IN (${list}) ORDER BY entity_id, is_alias, lang, name`,
+      entityIds,
+    );
+  }
+
+  /** A page of entities in slug order. */
+  page(criteria: EntityCriteria, window: PageWindow): Page<EntityRow> {
+    return readPage(this.db, this.listQuery(criteria), BY_SLUG, window);
+  }
+
+  /** How many entities meet the criteria. */
+  count(criteria: EntityCriteria): number {
+    return countRows(this.db, this.listQuery(criteria));
+  }
+
+  private listQuery(c: EntityCriteria) {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (c.types) {
+      where.push(c.types.length === 1 ? "e.type = ?" : `e.type IN (${c.types.map(() => "?").join(", ")})`);
+      params.push(...c.types);
+    }
+    if (c.orgKind !== undefined) {
+      where.push("e.org_kind = ?");
+      params.push(c.orgKind);
+    }
+    return { select: COLUMNS, from: "entity e", where, params };
+  }
+}

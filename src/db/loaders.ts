@@ -1,0 +1,111 @@
+import DataLoader from "dataloader";
+import type { Archive } from "./archives.js";
+import { MAX_BATCH, groupBy } from "./batch.js";
+import type { CitationRow } from "./citation.repo.js";
+import type { EntityNameRow, EntityRow } from "./entity.repo.js";
+import type { MetricRelationRow, MetricRow } from "./metric.repo.js";
+import type { ReportBasisRow, ReportRow } from "./report.repo.js";
+import type { Repositories } from "./repositories.js";
+import type { SourceRow } from "./source.repo.js";
+import type { StatisticRow } from "./statistic.repo.js";
+
+/**
+ * Per-request DataLoaders over the repositories: every `load` made while one level of a query
+ * is resolved becomes one statement (one `?` per key), and each row is read at most once per
+ * request. Fresh for every request, so nothing is cached across requests except the archived
+ * texts (see ArchiveStore), which cannot change while the database is served.
+ */
+export interface Loaders {
+  readonly entityById: DataLoader<number, EntityRow | null>;
+  readonly entityBySlug: DataLoader<string, EntityRow | null>;
+  readonly entityNames: DataLoader<number, EntityNameRow[]>;
+  readonly reportById: DataLoader<number, ReportRow | null>;
+  readonly reportBySlug: DataLoader<string, ReportRow | null>;
+  /** Author entity ids of a report, in order. */
+  readonly reportAuthors: DataLoader<number, number[]>;
+  readonly reportBasedOn: DataLoader<number, ReportBasisRow[]>;
+  readonly metricById: DataLoader<number, MetricRow | null>;
+  readonly metricBySlug: DataLoader<string, MetricRow | null>;
+  readonly metricUnits: DataLoader<number, string[]>;
+  readonly metricRelated: DataLoader<number, MetricRelationRow[]>;
+  readonly sourceById: DataLoader<number, SourceRow | null>;
+  readonly sourceBySlug: DataLoader<string, SourceRow | null>;
+  readonly sourceByUrl: DataLoader<string, SourceRow | null>;
+  /** Author entity ids of a source, in byline order. */
+  readonly sourceAuthors: DataLoader<number, number[]>;
+  readonly archiveBySource: DataLoader<number, Archive | null>;
+  readonly statisticById: DataLoader<number, StatisticRow | null>;
+  readonly statisticBySlug: DataLoader<string, StatisticRow | null>;
+  /** Producer entity ids of a statistic. */
+  readonly statisticProducers: DataLoader<number, number[]>;
+  readonly citationById: DataLoader<number, CitationRow | null>;
+  readonly citationBySlug: DataLoader<string, CitationRow | null>;
+  readonly citationsByStatistic: DataLoader<number, CitationRow[]>;
+}
+
+/** Creates a fresh set of loaders for one request. */
+export function createLoaders(repos: Repositories): Loaders {
+  const entityById = unique(repos.entities.byIds.bind(repos.entities), (r) => r.id);
+  const reportById = unique(repos.reports.byIds.bind(repos.reports), (r) => r.id);
+  const metricById = unique(repos.metrics.byIds.bind(repos.metrics), (r) => r.id);
+  const sourceById = unique(repos.sources.byIds.bind(repos.sources), (r) => r.id);
+  const statisticById = unique(repos.statistics.byIds.bind(repos.statistics), (r) => r.id);
+  const citationById = unique(repos.citations.byIds.bind(repos.citations), (r) => r.id);
+  return {
+    entityById,
+    entityBySlug: unique(repos.entities.bySlugs.bind(repos.entities), (r) => r.slug, entityById),
+    entityNames: grouped(repos.entities.names.bind(repos.entities), (r) => r.entityId),
+    reportById,
+    reportBySlug: unique(repos.reports.bySlugs.bind(repos.reports), (r) => r.slug, reportById),
+    reportAuthors: grouped(repos.reports.authors.bind(repos.reports), (r) => r.reportId, (r) => r.entityId),
+    reportBasedOn: grouped(repos.reports.basedOn.bind(repos.reports), (r) => r.reportId),
+    metricById,
+    metricBySlug: unique(repos.metrics.bySlugs.bind(repos.metrics), (r) => r.slug, metricById),
+    metricUnits: grouped(repos.metrics.units.bind(repos.metrics), (r) => r.metricId, (r) => r.unit),
+    metricRelated: grouped(repos.metrics.related.bind(repos.metrics), (r) => r.metricId),
+    sourceById,
+    sourceBySlug: unique(repos.sources.bySlugs.bind(repos.sources), (r) => r.slug, sourceById),
+    sourceByUrl: unique(repos.sources.byUrls.bind(repos.sources), (r) => r.url, sourceById),
+    sourceAuthors: grouped(repos.sources.authors.bind(repos.sources), (r) => r.sourceId, (r) => r.entityId),
+    archiveBySource: new DataLoader<number, Archive | null>(async (ids) => {
+      const found = repos.archives.load(ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }, { maxBatchSize: MAX_BATCH }),
+    statisticById,
+    statisticBySlug: unique(repos.statistics.bySlugs.bind(repos.statistics), (r) => r.slug, statisticById),
+    statisticProducers: grouped(repos.statistics.producers.bind(repos.statistics), (r) => r.statisticId, (r) => r.entityId),
+    citationById,
+    citationBySlug: unique(repos.citations.bySlugs.bind(repos.citations), (r) => r.slug, citationById),
+    citationsByStatistic: grouped(repos.citations.byStatistics.bind(repos.citations), (r) => r.statisticId),
+  };
+}
+
+/**
+ * A loader of rows by a unique key (null when absent). Rows found are also primed into the
+ * by-id loader, so a row fetched by slug is not fetched again by id.
+ */
+function unique<K extends string | number, Row extends { id: number }>(
+  fetch: (keys: readonly K[]) => Row[],
+  keyOf: (r: Row) => K,
+  byId?: DataLoader<number, Row | null>,
+): DataLoader<K, Row | null> {
+  return new DataLoader<K, Row | null>(
+    async (keys) => {
+      const found = new Map(fetch(keys).map((r) => [keyOf(r), r]));
+      if (byId) for (const r of found.values()) byId.prime(r.id, r);
+      return keys.map((k) => found.get(k) ?? null);
+    },
+    { maxBatchSize: MAX_BATCH },
+  );
+}
+
+/** A loader of the rows belonging to each key (empty when none), mapped by `value`. */
+function grouped<K extends number, Row, V = Row>(fetch: (keys: readonly K[]) => Row[], keyOf: (r: Row) => K, value?: (r: Row) => V): DataLoader<K, V[]> {
+  return new DataLoader<K, V[]>(
+    async (keys) => {
+      const groups = groupBy(fetch(keys), keyOf);
+      return keys.map((k) => (groups.get(k) ?? []).map((r) => (value ? value(r) : (r as unknown as V))));
+    },
+    { maxBatchSize: MAX_BATCH },
+  );
+}

@@ -1,0 +1,72 @@
+import { selectByKeys } from "./batch.js";
+import type { KnowledgeDb } from "./database.js";
+import type { KeysetOrder } from "./keyset.js";
+import { type Page, type PageWindow, countRows, readPage } from "./page.js";
+
+/** A metric: what a statistic measures. */
+export interface MetricRow {
+  readonly id: number;
+  readonly slug: string;
+  readonly name: string;
+  readonly description: string;
+  readonly quantity: string;
+}
+
+/** A unit a metric's values may be given in. */
+export interface MetricUnitRow {
+  readonly metricId: number;
+  readonly unit: string;
+}
+
+/** A metric related to another one. */
+export interface MetricRelationRow {
+  readonly metricId: number;
+  readonly relatedId: number;
+  readonly relation: "EQUIVALENT" | "DIFFERENT_SCOPE";
+  readonly scale: number | null;
+  readonly offset: number | null;
+  readonly note: string;
+}
+
+const COLUMNS = "m.id, m.slug, m.name, m.description, m.quantity";
+const BY_SLUG: KeysetOrder = { key: "m.slug", id: "m.id", nullable: false, descending: false };
+
+/** Reads metrics, their units and related metrics. */
+export class MetricRepository {
+  constructor(private readonly db: KnowledgeDb) {}
+
+  /** Metrics by row id, in any order. */
+  byIds(ids: readonly number[]): MetricRow[] {
+    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM metric m WHERE m.id IN (${list})`, ids);
+  }
+
+  /** Metrics by slug, in any order. */
+  bySlugs(slugs: readonly string[]): MetricRow[] {
+    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM metric m WHERE m.slug IN (${list})`, slugs);
+  }
+
+  /** Units of the given metrics, alphabetically. */
+  units(metricIds: readonly number[]): MetricUnitRow[] {
+    return selectByKeys(this.db, (list) => `SELECT metric_id AS metricId, unit FROM metric_unit WHERE metric_id IN (${list}) ORDER BY metric_id, unit`, metricIds);
+  }
+
+  /** Metrics related to the given ones. */
+  related(metricIds: readonly number[]): MetricRelationRow[] {
+    return selectByKeys(
+      this.db,
+      (list) =>
+        `SELECT metric_id AS metricId, related_id AS relatedId, relation, scale, offset, note FROM metric_related WHERE metric_id IN (${list}) ORDER BY metric_id, related_id`,
+      metricIds,
+    );
+  }
+
+  /** A page of metrics in slug order. */
+  page(window: PageWindow): Page<MetricRow> {
+    return readPage(this.db, { select: COLUMNS, from: "metric m", where: [], params: [] }, BY_SLUG, window);
+  }
+
+  /** How many metrics there are. */
+  count(): number {
+    return countRows(this.db, { select: COLUMNS, from: "metric m", where: [], params: [] });
+  }
+}

@@ -1,0 +1,84 @@
+import { selectByKeys } from "./batch.js";
+import type { KnowledgeDb } from "./database.js";
+import type { KeysetOrder } from "./keyset.js";
+import { type Page, type PageWindow, countRows, readPage } from "./page.js";
+
+/** A report, study, dataset, survey, statement or filing that produced figures. */
+export interface ReportRow {
+  readonly id: number;
+  readonly slug: string;
+  readonly title: string;
+  readonly titleIsDescriptive: 0 | 1;
+  readonly originalTitle: string | null;
+  readonly originalLanguage: string | null;
+  readonly kind: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  readonly published: string | null;
+  readonly url: string | null;
+  readonly description: string;
+}
+
+/** An author of a report, in the order the report names them. */
+export interface ReportAuthorRow {
+  readonly reportId: number;
+  readonly entityId: number;
+  readonly position: number;
+}
+
+/** A report another report is based on. */
+export interface ReportBasisRow {
+  readonly reportId: number;
+  readonly basedOnId: number;
+  readonly relation: "REPUBLISHES" | "USES_DATA";
+  readonly inferred: 0 | 1;
+  readonly note: string | null;
+}
+
+const COLUMNS = `r.id, r.slug, r.title, r.title_is_descriptive AS titleIsDescriptive, r.original_title AS originalTitle,
+  r.original_language AS originalLanguage, r.kind, r.published_on AS published, r.url, r.description`;
+
+const BY_SLUG: KeysetOrder = { key: "r.slug", id: "r.id", nullable: false, descending: false };
+
+/** Reads reports, their authors and what they are based on. */
+export class ReportRepository {
+  constructor(private readonly db: KnowledgeDb) {}
+
+  /** Reports by row id, in any order. */
+  byIds(ids: readonly number[]): ReportRow[] {
+    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM report r WHERE r.id IN (${list})`, ids);
+  }
+
+  /** Reports by slug, in any order. */
+  bySlugs(slugs: readonly string[]): ReportRow[] {
+    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM report r WHERE r.slug IN (${list})`, slugs);
+  }
+
+  /** Authors of the given reports, in each report's order. */
+  authors(reportIds: readonly number[]): ReportAuthorRow[] {
+    return selectByKeys(
+      this.db,
+      (list) => `SELECT report_id AS reportId, entity_id AS entityId, position FROM report_author WHERE report_id IN (${list}) ORDER BY report_id, position`,
+      reportIds,
+    );
+  }
+
+  /** What the given reports are based on. */
+  basedOn(reportIds: readonly number[]): ReportBasisRow[] {
+    return selectByKeys(
+      this.db,
+      (list) =>
+        `SELECT report_id AS reportId, based_on_id AS basedOnId, relation, inferred, note FROM report_based_on WHERE report_id IN (${list}) ORDER BY report_id, based_on_id`,
+      reportIds,
+    );
+  }
+
+  /** A page of reports in slug order. */
+  page(window: PageWindow): Page<ReportRow> {
+    return readPage(this.db, { select: COLUMNS, from: "report r", where: [], params: [] }, BY_SLUG, window);
+  }
+
+  /** How many reports there are. */
+  count(): number {
+    return countRows(this.db, { select: COLUMNS, from: "report r", where: [], params: [] });
+  }
+}

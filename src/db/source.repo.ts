@@ -1,0 +1,114 @@
+import { selectByKeys } from "./batch.js";
+import type { KnowledgeDb } from "./database.js";
+import type { KeysetOrder } from "./keyset.js";
+import { type Page, type PageWindow, countRows, readPage } from "./page.js";
+
+/** A document that was read, without its archived text (see `archives`). */
+export interface SourceRow {
+  readonly id: number;
+  readonly slug: string;
+  readonly title: string | null;
+  readonly titleIsDescriptive: 0 | 1;
+  readonly url: string;
+  readonly urlStatus: string;
+  readonly publisherId: number | null;
+  readonly publisherAsNamed: string | null;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  readonly published: string | null;
+  readonly language: string;
+  readonly kind: string;
+  readonly coverage: "FULL" | "EXCERPT" | "NONE";
+  readonly sha256: string | null;
+  /** Length of the archived text in code points. */
+  readonly length: number | null;
+  readonly retrievedAt: string | null;
+  readonly note: string | null;
+}
+
+/** The archived text of a source as stored, with the digest recorded at build time. */
+export interface ArchiveRow {
+  readonly sourceId: number;
+  readonly text: string;
+  readonly sha256: string;
+}
+
+/** An author of a source, in byline order. */
+export interface SourceAuthorRow {
+  readonly sourceId: number;
+  readonly entityId: number;
+  readonly position: number;
+}
+
+/** Conditions on a list of sources. */
+export interface SourceCriteria {
+  readonly publisherId?: number | undefined;
+  readonly kind?: string | undefined;
+}
+
+const COLUMNS = `src.id, src.slug, src.title, src.title_is_descriptive AS titleIsDescriptive, src.url, src.url_status AS urlStatus,
+  src.publisher_id AS publisherId, src.publisher_as_named AS publisherAsNamed, src.published_on AS published, src.language, src.kind,
+  src.coverage, src.sha256, src.length, src.retrieved_at AS retrievedAt, src.note`;
+
+const BY_SLUG: KeysetOrder = { key: "src.slug", id: "src.id", nullable: false, descending: false };
+
+/** Reads sources, their authors and their archived texts. */
+export class SourceRepository {
+  constructor(private readonly db: KnowledgeDb) {}
+
+  /** Sources by row id, in any order. */
+  byIds(ids: readonly number[]): SourceRow[] {
+    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM source src WHERE src.id IN (${list})`, ids);
+  }
+
+  /** Sources by slug, in any order. */
+  bySlugs(slugs: readonly string[]): SourceRow[] {
+    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM source src WHERE src.slug IN (${list})`, slugs);
+  }
+
+  /** Sources by URL exactly as stored, in any order. */
+  byUrls(urls: readonly string[]): SourceRow[] {
+    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM source src WHERE src.url IN (${list})`, urls);
+  }
+
+  /** Authors of the given sources, in byline order. */
+  authors(sourceIds: readonly number[]): SourceAuthorRow[] {
+    return selectByKeys(
+      this.db,
+      (list) => `SELECT source_id AS sourceId, entity_id AS entityId, position FROM source_author WHERE source_id IN (${list}) ORDER BY source_id, position`,
+      sourceIds,
+    );
+  }
+
+  /** Archived texts of the given sources (sources without one are left out). */
+  archives(sourceIds: readonly number[]): ArchiveRow[] {
+    return selectByKeys(
+      this.db,
+      (list) => `SELECT id AS sourceId, archive_text AS text, sha256 FROM source WHERE id IN (${list}) AND archive_text IS NOT NULL`,
+      sourceIds,
+    );
+  }
+
+  /** A page of sources in slug order. */
+  page(criteria: SourceCriteria, window: PageWindow): Page<SourceRow> {
+    return readPage(this.db, listQuery(criteria), BY_SLUG, window);
+  }
+
+  /** How many sources meet the criteria. */
+  count(criteria: SourceCriteria): number {
+    return countRows(this.db, listQuery(criteria));
+  }
+}
+
+function listQuery(c: SourceCriteria) {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (c.publisherId !== undefined) {
+    where.push("src.publisher_id = ?");
+    params.push(c.publisherId);
+  }
+  if (c.kind !== undefined) {
+    where.push("src.kind = ?");
+    params.push(c.kind);
+  }
+  return { select: COLUMNS, from: "source src", where, params };
+}

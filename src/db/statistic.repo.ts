@@ -1,0 +1,133 @@
+import { selectByKeys } from "./batch.js";
+import type { KnowledgeDb, SqlValue } from "./database.js";
+import type { BaseQuery, KeysetOrder } from "./keyset.js";
+import { type Page, type PageWindow, countRows, readPage } from "./page.js";
+
+/** One figure as stated. Bounds are null when unbounded; dates are ISO text. */
+export interface StatisticRow {
+  readonly id: number;
+  readonly slug: string;
+  readonly metricId: number;
+  readonly subjectId: number;
+  readonly eventId: number | null;
+  readonly kind: string;
+  readonly amount: number;
+  readonly unit: string;
+  readonly comparator: string;
+  readonly lowerBound: number | null;
+  readonly lowerClosed: 0 | 1;
+  readonly upperBound: number | null;
+  readonly upperClosed: 0 | 1;
+  readonly valueAsWritten: string | null;
+  readonly periodStart: string | null;
+  readonly periodEnd: string | null;
+  readonly periodLabel: string | null;
+  readonly periodDays: number | null;
+  readonly periodAsWritten: string | null;
+  readonly periodResolution: string | null;
+  readonly derivationFormula: string | null;
+  readonly note: string | null;
+  /** Earliest publication date among the citing sources (YYYY, YYYY-MM or YYYY-MM-DD). */
+  readonly firstPublished: string | null;
+  /** Whether any citation verified at build time. */
+  readonly hasVerifiedQuote: 0 | 1;
+}
+
+/** A producer of a statistic, as resolved at build time. */
+export interface StatisticProducerRow {
+  readonly statisticId: number;
+  readonly entityId: number;
+}
+
+/** Conditions on a list of statistics, by row id; every condition present must hold. */
+export interface StatisticCriteria {
+  readonly metricId?: number | undefined;
+  readonly subjectId?: number | undefined;
+  readonly eventId?: number | undefined;
+  readonly kind?: string | undefined;
+  readonly unit?: string | undefined;
+  /** The period must end on or after this date (statistics without a period are excluded). */
+  readonly periodFrom?: string | undefined;
+  /** The period must start on or before this date (statistics without a period are excluded). */
+  readonly periodTo?: string | undefined;
+  /** Cited by this source. */
+  readonly sourceId?: number | undefined;
+  /** Produced by this entity (statistic_producer). */
+  readonly producerId?: number | undefined;
+  /** Attributed, by at least one citation, to this report. */
+  readonly attributedReportId?: number | undefined;
+  /** Has (or has not) a quote that verified at build time. */
+  readonly hasVerifiedQuote?: boolean | undefined;
+}
+
+/** The sort keys a list of statistics can be read in. */
+export type StatisticSortKey = "PERIOD" | "VALUE" | "PUBLISHED";
+
+const SORT_COLUMNS: Record<StatisticSortKey, { key: string; nullable: boolean }> = {
+  PERIOD: { key: "s.period_start", nullable: true },
+  VALUE: { key: "s.amount", nullable: false },
+  PUBLISHED: { key: "s.first_published", nullable: true },
+};
+
+const COLUMNS = `s.id, s.slug, s.metric_id AS metricId, s.subject_id AS subjectId, s.event_id AS eventId, s.kind, s.amount, s.unit, s.comparator,
+  s.lower_bound AS lowerBound, s.lower_closed AS lowerClosed, s.upper_bound AS upperBound, s.upper_closed AS upperClosed,
+  s.value_as_written AS valueAsWritten, s.period_start AS periodStart, s.period_end AS periodEnd, s.period_label AS periodLabel,
+  s.period_days AS periodDays, s.period_as_written AS periodAsWritten, s.period_resolution AS periodResolution,
+  s.derivation_formula AS derivationFormula, s.note, s.first_published AS firstPublished, s.has_verified_quote AS hasVerifiedQuote`;
+
+/** Reads statistics: lookups, filtered and ordered pages, producers. */
+export class StatisticRepository {
+  constructor(private readonly db: KnowledgeDb) {}
+
+  /** Statistics by row id, in any order. */
+  byIds(ids: readonly number[]): StatisticRow[] {
+    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM statistic s WHERE s.id IN (${list})`, ids);
+  }
+
+  /** Statistics by slug, in any order. */
+  bySlugs(slugs: readonly string[]): StatisticRow[] {
+    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM statistic s WHERE s.slug IN (${list})`, slugs);
+  }
+
+  /** Producers of the given statistics, by entity id. */
+  producers(statisticIds: readonly number[]): StatisticProducerRow[] {
+    return selectByKeys(
+      this.db,
+      (list) => `SELECT statistic_id AS statisticId, entity_id AS entityId FROM statistic_producer WHERE statistic_id IN (${list}) ORDER BY statistic_id, entity_id`,
+      statisticIds,
+    );
+  }
+
+  /** A page of the statistics meeting the criteria, in the given order (ties by id). */
+  page(criteria: StatisticCriteria, sort: StatisticSortKey, descending: boolean, window: PageWindow): Page<StatisticRow> {
+    const order: KeysetOrder = { ...SORT_COLUMNS[sort], id: "s.id", descending };
+    return readPage(this.db, listQuery(criteria), order, window);
+  }
+
+  /** How many statistics meet the criteria. */
+  count(criteria: StatisticCriteria): number {
+    return countRows(this.db, listQuery(criteria));
+  }
+}
+
+function listQuery(c: StatisticCriteria): BaseQuery {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  const add = (sql: string, value: SqlValue) => {
+    where.push(sql);
+    params.push(value);
+  };
+  if (c.metricId !== undefined) add("s.metric_id = ?", c.metricId);
+  if (c.subjectId !== undefined) add("s.subject_id = ?", c.subjectId);
+  if (c.eventId !== undefined) add("s.event_id = ?", c.eventId);
+  if (c.kind !== undefined) add("s.kind = ?", c.kind);
+  if (c.unit !== undefined) add("s.unit = ?", c.unit);
+  // Overlap of [period_start, period_end] with [from, to]; NULL periods never compare true.
+  if (c.periodFrom !== undefined) add("s.period_end >= ?", c.periodFrom);
+  if (c.periodTo !== undefined) add("s.period_start <= ?", c.periodTo);
+  if (c.sourceId !== undefined) add("s.id IN (SELECT statistic_id FROM citation WHERE source_id = ?)", c.sourceId);
+  if (c.producerId !== undefined) add("s.id IN (SELECT statistic_id FROM statistic_producer WHERE entity_id = ?)", c.producerId);
+  if (c.attributedReportId !== undefined) add("s.id IN (SELECT statistic_id FROM citation WHERE attributed_report_id = ?)", c.attributedReportId);
+  if (c.hasVerifiedQuote !== undefined) add("s.has_verified_quote = ?", c.hasVerifiedQuote ? 1 : 0);
+  return { select: COLUMNS, from: "statistic s", where, params };
+}

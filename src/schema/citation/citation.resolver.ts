@@ -1,0 +1,72 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../context.js";
+import { exactlyOne } from "../common/exactly-one.js";
+import { fromGlobalId } from "../common/global-id.js";
+import { entityNode } from "../entity/entity-node.js";
+import { Report } from "../report/report.type.js";
+import { Source } from "../source/source.type.js";
+import { Statistic } from "../statistic/statistic.type.js";
+import { Citation } from "./citation.type.js";
+import { Producer } from "./producer.union.js";
+import { type Verification, verifyCitation } from "./verify-citation.js";
+
+/** Root lookup of citations and the relations and verification of a citation. */
+@Resolver(() => Citation)
+export class CitationResolver {
+  @Query(() => Citation, { nullable: true, description: "One citation by global ID or slug (`<source slug>.<key>`; pass exactly one); null when none has it." })
+  async citation(
+    @Ctx() ctx: RequestContext,
+    @Arg("id", () => ID, { nullable: true, description: "Global ID of the citation." }) id?: string,
+    @Arg("slug", () => String, { nullable: true, description: "Slug of the citation: `<source slug>.<key>`." }) slug?: string,
+  ): Promise<Citation | null> {
+    const key = exactlyOne({ id, slug });
+    const c = key.name === "id" ? fromGlobalId(key.value, "id") : { type: "Citation", slug: key.value };
+    if (c.type !== "Citation") return null;
+    const row = await ctx.loaders.citationBySlug.load(c.slug);
+    return row && new Citation(row);
+  }
+
+  @FieldResolver(() => Source, { description: "The document that states the figure." })
+  async source(@Root() c: Citation, @Ctx() ctx: RequestContext): Promise<Source> {
+    return new Source((await ctx.loaders.sourceById.load(c.row.sourceId))!);
+  }
+
+  @FieldResolver(() => Statistic, { description: "The figure this citation supports." })
+  async statistic(@Root() c: Citation, @Ctx() ctx: RequestContext): Promise<Statistic> {
+    return new Statistic((await ctx.loaders.statisticById.load(c.row.statisticId))!);
+  }
+
+  @FieldResolver(() => Producer, {
+    nullable: true,
+    description: "The report or producer the source credits with the figure, resolved from its words (see attributionAsWritten and attributionInferred). Null when the source credits nobody: no attribution is ever invented.",
+  })
+  async attributedTo(@Root() c: Citation, @Ctx() ctx: RequestContext): Promise<typeof Producer | null> {
+    if (c.row.attributedReportId !== null) {
+      const report = await ctx.loaders.reportById.load(c.row.attributedReportId);
+      return report && new Report(report);
+    }
+    if (c.row.attributedEntityId !== null) {
+      const entity = await ctx.loaders.entityById.load(c.row.attributedEntityId);
+      return entity && (entityNode(entity) as typeof Producer);
+    }
+    return null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether the quote verifies now, against the archive as served: the archived text's SHA-256 equals the digest recorded when it was archived, and the text at the quote's code-point positions equals the quote. Always false when the source's text is not archived.",
+  })
+  async verified(@Root() c: Citation, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return (await verification(c, ctx)).verified;
+  }
+
+  @FieldResolver(() => String, { description: "Why the citation does or does not verify, in words (positions, digest, or why it cannot be checked)." })
+  async verificationNote(@Root() c: Citation, @Ctx() ctx: RequestContext): Promise<string> {
+    return (await verification(c, ctx)).note;
+  }
+}
+
+async function verification(c: Citation, ctx: RequestContext): Promise<Verification> {
+  const archive = c.row.quoteExact === null ? null : await ctx.loaders.archiveBySource.load(c.row.sourceId);
+  return verifyCitation(c.row, archive);
+}

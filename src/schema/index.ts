@@ -1,0 +1,67 @@
+import { writeFileSync } from "node:fs";
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { buildSchemaSync } from "type-graphql";
+import { BrandResolver } from "./brand/brand.resolver.js";
+import { CitationResolver } from "./citation/citation.resolver.js";
+import { EntityResolver } from "./entity/entity.resolver.js";
+import { EventResolver } from "./event/event.resolver.js";
+import { KnowledgeBaseResolver } from "./knowledge-base/knowledge-base.resolver.js";
+import { MarketResolver } from "./market/market.resolver.js";
+import { MCNResolver } from "./mcn/mcn.resolver.js";
+import { MetricResolver } from "./metric/metric.resolver.js";
+import { RelatedMetricResolver } from "./metric/related-metric.resolver.js";
+import { NodeResolver } from "./node/node.resolver.js";
+import { OrganizationResolver } from "./organization/organization.resolver.js";
+import { PersonResolver } from "./person/person.resolver.js";
+import { PlatformResolver } from "./platform/platform.resolver.js";
+import { ReportBasisResolver } from "./report/report-basis.resolver.js";
+import { ReportResolver } from "./report/report.resolver.js";
+import { SearchResolver } from "./search/search.resolver.js";
+import { SourceArchiveResolver } from "./source/source-archive.resolver.js";
+import { SourceResolver } from "./source/source.resolver.js";
+import { StatisticResolver } from "./statistic/statistic.resolver.js";
+
+/** Every resolver class of the API. */
+export const RESOLVERS = [
+  NodeResolver,
+  KnowledgeBaseResolver,
+  StatisticResolver,
+  CitationResolver,
+  SourceResolver,
+  SourceArchiveResolver,
+  ReportResolver,
+  ReportBasisResolver,
+  MetricResolver,
+  RelatedMetricResolver,
+  EntityResolver,
+  PlatformResolver,
+  OrganizationResolver,
+  MCNResolver,
+  BrandResolver,
+  PersonResolver,
+  MarketResolver,
+  EventResolver,
+  SearchResolver,
+] as const;
+
+let built: GraphQLSchema | null = null;
+
+/**
+ * The executable schema, built once from the decorated classes (type-graphql keeps its
+ * metadata globally, so building twice would only repeat the work). Argument validation is
+ * done by the resolvers themselves (class-validator is not used).
+ */
+export function buildApiSchema(): GraphQLSchema {
+  built ??= buildSchemaSync({ resolvers: [...RESOLVERS], validate: false });
+  return built;
+}
+
+/** The schema as SDL, sorted lexicographically so that the committed file diffs cleanly. */
+export function schemaSdl(schema: GraphQLSchema = buildApiSchema()): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+/** Writes the sorted SDL to `path` (the committed schema.graphql; `npm run schema`). */
+export function writeSchemaFile(path: string): void {
+  writeFileSync(path, schemaSdl());
+}

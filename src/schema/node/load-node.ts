@@ -1,0 +1,74 @@
+import type { SearchKind } from "../../db/search.repo.js";
+import type { RequestContext } from "../../context.js";
+import { Citation } from "../citation/citation.type.js";
+import type { NodeTypeName } from "../common/global-id.js";
+import { ENTITY_TYPE_NAMES, entityNode } from "../entity/entity-node.js";
+import { Metric } from "../metric/metric.type.js";
+import { Report } from "../report/report.type.js";
+import { Source } from "../source/source.type.js";
+import { Statistic } from "../statistic/statistic.type.js";
+
+/** Anything that implements Node. */
+export type AnyNode = Statistic | Citation | Source | Report | Metric | ReturnType<typeof entityNode>;
+
+/**
+ * The object a global ID's type and slug name, or null when there is none (or when the slug
+ * belongs to an entity of another type than the ID says). Loads through the request's
+ * loaders, so `nodes(ids:)` costs one statement per type.
+ */
+export async function loadNode(ctx: RequestContext, type: NodeTypeName, slug: string): Promise<AnyNode | null> {
+  const l = ctx.loaders;
+  switch (type) {
+    case "Statistic": {
+      const r = await l.statisticBySlug.load(slug);
+      return r && new Statistic(r);
+    }
+    case "Citation": {
+      const r = await l.citationBySlug.load(slug);
+      return r && new Citation(r);
+    }
+    case "Source": {
+      const r = await l.sourceBySlug.load(slug);
+      return r && new Source(r);
+    }
+    case "Report": {
+      const r = await l.reportBySlug.load(slug);
+      return r && new Report(r);
+    }
+    case "Metric": {
+      const r = await l.metricBySlug.load(slug);
+      return r && new Metric(r);
+    }
+    default: {
+      const r = await l.entityBySlug.load(slug);
+      return r && ENTITY_TYPE_NAMES[r.type] === type ? entityNode(r) : null;
+    }
+  }
+}
+
+/** The object a search_index row points at (kind and row id), or null when it is missing. */
+export async function loadNodeByRow(ctx: RequestContext, kind: SearchKind, id: number): Promise<AnyNode | null> {
+  const l = ctx.loaders;
+  switch (kind) {
+    case "STATISTIC": {
+      const r = await l.statisticById.load(id);
+      return r && new Statistic(r);
+    }
+    case "SOURCE": {
+      const r = await l.sourceById.load(id);
+      return r && new Source(r);
+    }
+    case "REPORT": {
+      const r = await l.reportById.load(id);
+      return r && new Report(r);
+    }
+    case "METRIC": {
+      const r = await l.metricById.load(id);
+      return r && new Metric(r);
+    }
+    case "ENTITY": {
+      const r = await l.entityById.load(id);
+      return r && entityNode(r);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../context.js";
+import { Citation } from "../citation/citation.type.js";
+import { verifyCitation } from "../citation/verify-citation.js";
+import { exactlyOne } from "../common/exactly-one.js";
+import { fromGlobalId } from "../common/global-id.js";
+import { loadPresent } from "../common/load-present.js";
+import { entityNode, entityOfClass } from "../entity/entity-node.js";
+import { Entity } from "../entity/entity.type.js";
+import { Event } from "../event/event.type.js";
+import { Metric } from "../metric/metric.type.js";
+import { statisticCriteria } from "./statistic-criteria.js";
+import { StatisticConnection } from "./statistic-connection.type.js";
+import { statisticConnection } from "./statistic-list.js";
+import { StatisticsArgs } from "./statistic.args.js";
+import { Statistic } from "./statistic.type.js";
+
+/** Root lookups of statistics and the relations of a statistic. */
+@Resolver(() => Statistic)
+export class StatisticResolver {
+  @Query(() => Statistic, { nullable: true, description: "One statistic by global ID or slug (pass exactly one); null when none has it." })
+  async statistic(
+    @Ctx() ctx: RequestContext,
+    @Arg("id", () => ID, { nullable: true, description: "Global ID of the statistic." }) id?: string,
+    @Arg("slug", () => String, { nullable: true, description: "Slug of the statistic, e.g. `taobao-live-jobs-created-over-1-73m`." }) slug?: string,
+  ): Promise<Statistic | null> {
+    const key = exactlyOne({ id, slug });
+    const s = key.name === "id" ? fromGlobalId(key.value, "id") : { type: "Statistic", slug: key.value };
+    if (s.type !== "Statistic") return null;
+    const row = await ctx.loaders.statisticBySlug.load(s.slug);
+    return row && new Statistic(row);
+  }
+
+  @Query(() => StatisticConnection, { description: "Statistics meeting a filter, sorted and paged (Relay). By period, earliest first, unless `orderBy` says otherwise." })
+  async statistics(@Args(() => StatisticsArgs) args: StatisticsArgs, @Ctx() ctx: RequestContext) {
+    return statisticConnection(ctx, await statisticCriteria(args.filter, ctx), args);
+  }
+
+  @FieldResolver(() => Metric, { description: "What the figure measures." })
+  async metric(@Root() s: Statistic, @Ctx() ctx: RequestContext): Promise<Metric> {
+    return new Metric((await ctx.loaders.metricById.load(s.row.metricId))!);
+  }
+
+  @FieldResolver(() => Entity, { description: "What the figure is about: a market, platform, organization, brand, person, MCN or event." })
+  async subject(@Root() s: Statistic, @Ctx() ctx: RequestContext): Promise<Entity> {
+    return entityNode((await ctx.loaders.entityById.load(s.row.subjectId))!);
+  }
+
+  @FieldResolver(() => Event, { nullable: true, description: "The event the figure belongs to (e.g. the 618 festival of 2020), if any." })
+  async event(@Root() s: Statistic, @Ctx() ctx: RequestContext): Promise<Event | null> {
+    return s.row.eventId === null ? null : entityOfClass(await ctx.loaders.entityById.load(s.row.eventId), Event);
+  }
+
+  @FieldResolver(() => [Citation], { description: "The sources that state this figure, each with its quote and attribution. Never empty: every figure cites at least one source." })
+  async citations(@Root() s: Statistic, @Ctx() ctx: RequestContext): Promise<Citation[]> {
+    return (await ctx.loaders.citationsByStatistic.load(s.row.id)).map((r) => new Citation(r));
+  }
+
+  @FieldResolver(() => [Entity], {
+    description:
+      "Who originally produced the figure, as the sources name them: the attributed organizations, or the authors of the attributed reports (following reports that republish others). Empty when no source states an attribution, never guessed.",
+  })
+  async producers(@Root() s: Statistic, @Ctx() ctx: RequestContext): Promise<Entity[]> {
+    return (await loadPresent(ctx.loaders.entityById, await ctx.loaders.statisticProducers.load(s.row.id))).map(entityNode);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether at least one citation's quote verifies against its archived text now (see Citation.verified)." })
+  async hasVerifiedQuote(@Root() s: Statistic, @Ctx() ctx: RequestContext): Promise<boolean> {
+    const citations = await ctx.loaders.citationsByStatistic.load(s.row.id);
+    const quoted = citations.filter((c) => c.quoteExact !== null);
+    const archives = await Promise.all(quoted.map((c) => ctx.loaders.archiveBySource.load(c.sourceId)));
+    return quoted.some((c, i) => verifyCitation(c, archives[i] ?? null).verified);
+  }
+}
