@@ -135,19 +135,22 @@ export function citeSource(source: CitableSource, style: CitationStyle, markup: 
 
 /**
  * Formats a statistic: the figure (what, of whom, when, how much), the in-text citation of
- * its sources in the style, then their reference-list entries. CSL_JSON gives the sources'
+ * its sources in the style, then their reference-list entries (a source cited twice is listed
+ * once). CSL_JSON gives the sources'
  * items with the figure as their `note`; BIBTEX gives their entries after an @comment naming
  * the figure (BibTeX describes works, not the figures in them).
  */
 export function citeStatistic(stat: CitableStatistic, style: CitationStyle, markup: CitationMarkup = "TEXT"): string {
   const figure = describeFigure(stat);
-  const items = stat.sources.map(toCslItem);
+  const sources = stat.sources.filter((s, i) => stat.sources.findIndex((t) => t.slug === s.slug) === i);
+  const items = sources.map(toCslItem);
   if (style === "CSL_JSON") return JSON.stringify(items.map((i) => ({ ...i, note: figure })), null, 2);
   if (style === "BIBTEX") return `@comment{${figure.replace(/[{}]/g, "")}}\n\n${renderBibtex(items).trim()}`;
+  if (items.length === 0) return markup === "HTML" ? `<p>${escapeHtml(figure)} (no source recorded).</p>` : `${figure} (no source recorded).`;
   const { template, lang } = STYLE_TEMPLATES[style];
   const m = toMarkup(markup);
   const inText = fixTitleCase(renderCitation(items, template, lang, m));
-  const entries = formattedEntries(items, stat.sources, style, markup);
+  const entries = formattedEntries(items, sources, style, markup);
   const mark = style === "GB_T_7714" ? inText : ` ${inText}`;
   if (markup === "HTML") return `<p>${escapeHtml(figure)}${mark}.</p>\n<div class="csl-bib-body">\n${entries.join("\n")}\n</div>`;
   return `${figure}${mark}.\n\n${entries.join("\n")}`;

@@ -120,6 +120,19 @@ describe("citing a statistic", () => {
     );
   });
 
+  it("lists a source cited twice once, and says when no source is recorded", () => {
+    expect(citeStatistic({ ...SESSIONS, sources: [FOUNDING_ARTICLE, FOUNDING_ARTICLE] }, "GB_T_7714")).toBe(
+      [
+        "Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10,000,000 sessions[1].",
+        "",
+        "[1] China’s live-streaming e-commerce sector to top 1 trillion yuan in 2020[N/OL]. People’s Daily Online, 2020-10-22[2026-11-25]. http://en.people.cn/n3/2020/1022/c90000-9772128.html.",
+      ].join("\n"),
+    );
+    expect(citeStatistic({ ...SESSIONS, sources: [] }, "APA")).toBe(
+      "Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10,000,000 sessions (no source recorded).",
+    );
+  });
+
   it("never cites a forecast as a measurement", () => {
     expect(describeFigure({ ...SESSIONS, metricName: "Live-streaming e-commerce GMV", periodLabel: "2020", kind: "FORECAST", amount: 1e12, unit: "CNY" })).toBe(
       "Live-streaming e-commerce GMV of China's live-streaming e-commerce market, 2020: more than 1,000,000,000,000 CNY (forecast)",
