@@ -97,18 +97,26 @@ export function sameInterval(a: Interval, b: Interval): boolean {
 }
 
 /**
- * Half a unit of the last significant digit of a figure as written: "433.8 billion" is
- * precise to ±50 million, "20 million" to ±5 million, "4.1" to ±0.05. A flat figure in a
- * news report is a rounding, so comparisons widen EQUAL values by this much. Trailing zeros
- * of whole numbers are read as not significant, the lenient reading.
+ * Largest share of a flat figure that its rounding may account for: a flat "100 billion" reads
+ * as 75 to 125 billion, not 50 to 150 billion, since nobody writes 100 billion for 140 billion.
+ */
+export const MAX_ROUNDING_SHARE = 0.25;
+
+/**
+ * How far a figure as written may be from the value it rounds: half a unit of its last
+ * significant digit ("433.8 billion" ±50 million, "20 million" ±5 million, "4.1" ±0.05), at
+ * most a quarter of the figure (MAX_ROUNDING_SHARE). A flat figure in a news report is a
+ * rounding, so comparisons widen EQUAL values by this much. Trailing zeros of whole numbers
+ * are read as not significant, the lenient reading that the cap keeps in bounds.
  */
 export function statedPrecision(amount: number): number {
   if (amount === 0 || !Number.isFinite(amount)) return 0;
   const text = plainDecimal(Math.abs(amount));
   const dot = text.indexOf(".");
-  if (dot >= 0) return 0.5 * 10 ** -(text.length - dot - 1);
-  const trailingZeros = text.length - text.replace(/0+$/, "").length;
-  return 0.5 * 10 ** trailingZeros;
+  let half: number;
+  if (dot >= 0) half = 0.5 * 10 ** -(text.length - dot - 1);
+  else half = 0.5 * 10 ** (text.length - text.replace(/0+$/, "").length);
+  return Math.min(half, Math.abs(amount) * MAX_ROUNDING_SHARE);
 }
 
 /**
