@@ -41,7 +41,8 @@ const COLUMNS = `c.id, c.slug, c.statistic_id AS statisticId, c.source_id AS sou
   c.attribution_inferred AS attributionInferred, c.attribution_note AS attributionNote, c.verified AS verifiedAtBuild,
   c.verification_note AS verificationNote, c.note`;
 
-const BY_ID: KeysetOrder = { key: "c.id", id: "c.id", nullable: false, descending: false };
+/** Reading order: by the quote's position in the archived text; citations without a quote last, by id. */
+const READING_ORDER: KeysetOrder = { key: "c.quote_start", id: "c.id", nullable: true, descending: false };
 
 /** Reads citations. */
 export class CitationRepository {
@@ -66,9 +67,9 @@ export class CitationRepository {
     );
   }
 
-  /** A page of one source's citations, in the order they were recorded. */
+  /** A page of one source's citations in reading order (quote position; unquoted ones last, by id). */
   pageBySource(sourceId: number, window: PageWindow): Page<CitationRow> {
-    return readPage(this.db, bySource(sourceId), BY_ID, window);
+    return readPage(this.db, bySource(sourceId), READING_ORDER, window);
   }
 
   /** How many citations a source has. */

@@ -11,19 +11,30 @@ export type SqlValue = string | number | bigint | null;
 export class Query<Row> {
   constructor(
     private readonly statement: Database.Statement,
-    private readonly counter: { executed: number },
+    private readonly counter: StatementCounter,
   ) {}
 
   /** The first row, or undefined when there is none. */
   get(...params: readonly SqlValue[]): Row | undefined {
-    this.counter.executed++;
+    this.counter.count(this.statement.source);
     return this.statement.get(...params) as Row | undefined;
   }
 
   /** Every row. */
   all(...params: readonly SqlValue[]): Row[] {
-    this.counter.executed++;
+    this.counter.count(this.statement.source);
     return this.statement.all(...params) as Row[];
+  }
+}
+
+/** Counts executed statements and tells listeners (tests, diagnostics) which SQL ran. */
+class StatementCounter {
+  executed = 0;
+  readonly listeners = new Set<(sql: string) => void>();
+
+  count(sql: string): void {
+    this.executed++;
+    for (const l of this.listeners) l(sql);
   }
 }
 
@@ -35,7 +46,7 @@ export class Query<Row> {
  */
 export class KnowledgeDb {
   private readonly statements = new Map<string, Query<unknown>>();
-  private readonly counter = { executed: 0 };
+  private readonly counter = new StatementCounter();
 
   constructor(
     /** The underlying connection; only open.ts and tests should need it. */
@@ -55,6 +66,12 @@ export class KnowledgeDb {
   /** How many statements have run on this connection since it was opened. */
   get statementsExecuted(): number {
     return this.counter.executed;
+  }
+
+  /** Calls `listener` with the SQL of every statement run until the returned function is called. */
+  onStatement(listener: (sql: string) => void): () => void {
+    this.counter.listeners.add(listener);
+    return () => this.counter.listeners.delete(listener);
   }
 
   /** How many distinct statements have been prepared (for tests and diagnostics). */

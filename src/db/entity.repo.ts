@@ -42,7 +42,8 @@ export interface EntityCriteria {
   readonly orgKind?: string | undefined;
 }
 
-const COLUMNS = `e.id, e.slug, e.type, e.name, e.description, e.org_kind AS orgKind, e.website,
+/** The columns of an EntityRow, for repositories that join entities (alias `e`). */
+export const ENTITY_COLUMNS = `e.id, e.slug, e.type, e.name, e.description, e.org_kind AS orgKind, e.website,
   e.operator_id AS operatorId, e.parent_id AS parentId, e.start_date AS startDate, e.end_date AS endDate`;
 
 const BY_SLUG: KeysetOrder = { key: "e.slug", id: "e.id", nullable: false, descending: false };
@@ -53,12 +54,12 @@ export class EntityRepository {
 
   /** Entities by row id, in any order. */
   byIds(ids: readonly number[]): EntityRow[] {
-    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM entity e WHERE e.id IN (${list})`, ids);
+    return selectByKeys(this.db, (list) => `SELECT ${ENTITY_COLUMNS} FROM entity e WHERE e.id IN (${list})`, ids);
   }
 
   /** Entities by slug, in any order. */
   bySlugs(slugs: readonly string[]): EntityRow[] {
-    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM entity e WHERE e.slug IN (${list})`, slugs);
+    return selectByKeys(this.db, (list) => `SELECT ${ENTITY_COLUMNS} FROM entity e WHERE e.slug IN (${list})`, slugs);
   }
 
   /** Names in other languages and aliases of the given entities, by language then name. */
@@ -91,6 +92,6 @@ export class EntityRepository {
       where.push("e.org_kind = ?");
       params.push(c.orgKind);
     }
-    return { select: COLUMNS, from: "entity e", where, params };
+    return { select: ENTITY_COLUMNS, from: "entity e", where, params };
   }
 }

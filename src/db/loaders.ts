@@ -21,8 +21,8 @@ export interface Loaders {
   readonly entityNames: DataLoader<number, EntityNameRow[]>;
   readonly reportById: DataLoader<number, ReportRow | null>;
   readonly reportBySlug: DataLoader<string, ReportRow | null>;
-  /** Author entity ids of a report, in order. */
-  readonly reportAuthors: DataLoader<number, number[]>;
+  /** Authors of a report, in order. */
+  readonly reportAuthors: DataLoader<number, EntityRow[]>;
   readonly reportBasedOn: DataLoader<number, ReportBasisRow[]>;
   readonly metricById: DataLoader<number, MetricRow | null>;
   readonly metricBySlug: DataLoader<string, MetricRow | null>;
@@ -31,13 +31,13 @@ export interface Loaders {
   readonly sourceById: DataLoader<number, SourceRow | null>;
   readonly sourceBySlug: DataLoader<string, SourceRow | null>;
   readonly sourceByUrl: DataLoader<string, SourceRow | null>;
-  /** Author entity ids of a source, in byline order. */
-  readonly sourceAuthors: DataLoader<number, number[]>;
+  /** Authors of a source, in byline order. */
+  readonly sourceAuthors: DataLoader<number, EntityRow[]>;
   readonly archiveBySource: DataLoader<number, Archive | null>;
   readonly statisticById: DataLoader<number, StatisticRow | null>;
   readonly statisticBySlug: DataLoader<string, StatisticRow | null>;
-  /** Producer entity ids of a statistic. */
-  readonly statisticProducers: DataLoader<number, number[]>;
+  /** Producers of a statistic, by name. */
+  readonly statisticProducers: DataLoader<number, EntityRow[]>;
   readonly citationById: DataLoader<number, CitationRow | null>;
   readonly citationBySlug: DataLoader<string, CitationRow | null>;
   readonly citationsByStatistic: DataLoader<number, CitationRow[]>;
@@ -57,7 +57,7 @@ export function createLoaders(repos: Repositories): Loaders {
     entityNames: grouped(repos.entities.names.bind(repos.entities), (r) => r.entityId),
     reportById,
     reportBySlug: unique(repos.reports.bySlugs.bind(repos.reports), (r) => r.slug, reportById),
-    reportAuthors: grouped(repos.reports.authors.bind(repos.reports), (r) => r.reportId, (r) => r.entityId),
+    reportAuthors: grouped(repos.reports.authors.bind(repos.reports), (r) => r.reportId, entityRow(entityById)),
     reportBasedOn: grouped(repos.reports.basedOn.bind(repos.reports), (r) => r.reportId),
     metricById,
     metricBySlug: unique(repos.metrics.bySlugs.bind(repos.metrics), (r) => r.slug, metricById),
@@ -66,17 +66,41 @@ export function createLoaders(repos: Repositories): Loaders {
     sourceById,
     sourceBySlug: unique(repos.sources.bySlugs.bind(repos.sources), (r) => r.slug, sourceById),
     sourceByUrl: unique(repos.sources.byUrls.bind(repos.sources), (r) => r.url, sourceById),
-    sourceAuthors: grouped(repos.sources.authors.bind(repos.sources), (r) => r.sourceId, (r) => r.entityId),
+    sourceAuthors: grouped(repos.sources.authors.bind(repos.sources), (r) => r.sourceId, entityRow(entityById)),
     archiveBySource: new DataLoader<number, Archive | null>(async (ids) => {
       const found = repos.archives.load(ids);
       return ids.map((id) => found.get(id) ?? null);
     }, { maxBatchSize: MAX_BATCH }),
     statisticById,
     statisticBySlug: unique(repos.statistics.bySlugs.bind(repos.statistics), (r) => r.slug, statisticById),
-    statisticProducers: grouped(repos.statistics.producers.bind(repos.statistics), (r) => r.statisticId, (r) => r.entityId),
+    statisticProducers: grouped(repos.statistics.producers.bind(repos.statistics), (r) => r.statisticId, entityRow(entityById)),
     citationById,
     citationBySlug: unique(repos.citations.bySlugs.bind(repos.citations), (r) => r.slug, citationById),
     citationsByStatistic: grouped(repos.citations.byStatistics.bind(repos.citations), (r) => r.statisticId),
+  };
+}
+
+/**
+ * Takes the entity out of a joined row (author, producer) and primes the by-id loader with it,
+ * so that the same entity met again in the request is not read again.
+ */
+function entityRow(byId: DataLoader<number, EntityRow | null>) {
+  return (r: EntityRow): EntityRow => {
+    const e: EntityRow = {
+      id: r.id,
+      slug: r.slug,
+      type: r.type,
+      name: r.name,
+      description: r.description,
+      orgKind: r.orgKind,
+      website: r.website,
+      operatorId: r.operatorId,
+      parentId: r.parentId,
+      startDate: r.startDate,
+      endDate: r.endDate,
+    };
+    byId.prime(e.id, e);
+    return e;
   };
 }
 

@@ -1,5 +1,6 @@
 import { selectByKeys } from "./batch.js";
 import type { KnowledgeDb } from "./database.js";
+import { ENTITY_COLUMNS, type EntityRow } from "./entity.repo.js";
 import type { KeysetOrder } from "./keyset.js";
 import { type Page, type PageWindow, countRows, readPage } from "./page.js";
 
@@ -18,12 +19,8 @@ export interface ReportRow {
   readonly description: string;
 }
 
-/** An author of a report, in the order the report names them. */
-export interface ReportAuthorRow {
-  readonly reportId: number;
-  readonly entityId: number;
-  readonly position: number;
-}
+/** An author of a report (the entity itself), in the order the report names them. */
+export type ReportAuthorRow = EntityRow & { readonly reportId: number; readonly position: number };
 
 /** A report another report is based on. */
 export interface ReportBasisRow {
@@ -53,11 +50,12 @@ export class ReportRepository {
     return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM report r WHERE r.slug IN (${list})`, slugs);
   }
 
-  /** Authors of the given reports, in each report's order. */
+  /** Authors of the given reports, joined to their entities, in each report's order. */
   authors(reportIds: readonly number[]): ReportAuthorRow[] {
     return selectByKeys(
       this.db,
-      (list) => `SELECT report_id AS reportId, entity_id AS entityId, position FROM report_author WHERE report_id IN (${list}) ORDER BY report_id, position`,
+      (list) =>
+        `SELECT ra.report_id AS reportId, ra.position, ${ENTITY_COLUMNS} FROM report_author ra JOIN entity e ON e.id = ra.entity_id WHERE ra.report_id IN (${list}) ORDER BY ra.report_id, ra.position`,
       reportIds,
     );
   }

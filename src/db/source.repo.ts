@@ -1,5 +1,6 @@
 import { selectByKeys } from "./batch.js";
 import type { KnowledgeDb } from "./database.js";
+import { ENTITY_COLUMNS, type EntityRow } from "./entity.repo.js";
 import type { KeysetOrder } from "./keyset.js";
 import { type Page, type PageWindow, countRows, readPage } from "./page.js";
 
@@ -32,12 +33,8 @@ export interface ArchiveRow {
   readonly sha256: string;
 }
 
-/** An author of a source, in byline order. */
-export interface SourceAuthorRow {
-  readonly sourceId: number;
-  readonly entityId: number;
-  readonly position: number;
-}
+/** An author of a source (the entity itself), in byline order. */
+export type SourceAuthorRow = EntityRow & { readonly sourceId: number; readonly position: number };
 
 /** Conditions on a list of sources. */
 export interface SourceCriteria {
@@ -70,11 +67,12 @@ export class SourceRepository {
     return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM source src WHERE src.url IN (${list})`, urls);
   }
 
-  /** Authors of the given sources, in byline order. */
+  /** Authors of the given sources, joined to their entities, in byline order. */
   authors(sourceIds: readonly number[]): SourceAuthorRow[] {
     return selectByKeys(
       this.db,
-      (list) => `SELECT source_id AS sourceId, entity_id AS entityId, position FROM source_author WHERE source_id IN (${list}) ORDER BY source_id, position`,
+      (list) =>
+        `SELECT sa.source_id AS sourceId, sa.position, ${ENTITY_COLUMNS} FROM source_author sa JOIN entity e ON e.id = sa.entity_id WHERE sa.source_id IN (${list}) ORDER BY sa.source_id, sa.position`,
       sourceIds,
     );
   }

@@ -1,5 +1,6 @@
 import { selectByKeys } from "./batch.js";
 import type { KnowledgeDb, SqlValue } from "./database.js";
+import { ENTITY_COLUMNS, type EntityRow } from "./entity.repo.js";
 import type { BaseQuery, KeysetOrder } from "./keyset.js";
 import { type Page, type PageWindow, countRows, readPage } from "./page.js";
 
@@ -33,11 +34,8 @@ export interface StatisticRow {
   readonly hasVerifiedQuote: 0 | 1;
 }
 
-/** A producer of a statistic, as resolved at build time. */
-export interface StatisticProducerRow {
-  readonly statisticId: number;
-  readonly entityId: number;
-}
+/** A producer of a statistic (the entity itself), as resolved at build time. */
+export type StatisticProducerRow = EntityRow & { readonly statisticId: number };
 
 /** Conditions on a list of statistics, by row id; every condition present must hold. */
 export interface StatisticCriteria {
@@ -89,11 +87,12 @@ export class StatisticRepository {
     return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM statistic s WHERE s.slug IN (${list})`, slugs);
   }
 
-  /** Producers of the given statistics, by entity id. */
+  /** Producers of the given statistics, joined to their entities, by name. */
   producers(statisticIds: readonly number[]): StatisticProducerRow[] {
     return selectByKeys(
       this.db,
-      (list) => `SELECT statistic_id AS statisticId, entity_id AS entityId FROM statistic_producer WHERE statistic_id IN (${list}) ORDER BY statistic_id, entity_id`,
+      (list) =>
+        `SELECT sp.statistic_id AS statisticId, ${ENTITY_COLUMNS} FROM statistic_producer sp JOIN entity e ON e.id = sp.entity_id WHERE sp.statistic_id IN (${list}) ORDER BY sp.statistic_id, e.name, e.id`,
       statisticIds,
     );
   }

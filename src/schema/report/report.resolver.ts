@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context.js";
 import { toConnection } from "../common/connection.js";
-import { loadPresent } from "../common/load-present.js";
 import { PageArgs, pageWindow } from "../common/page-args.js";
 import { entityNode } from "../entity/entity-node.js";
 import { Entity } from "../entity/entity.type.js";
@@ -30,7 +29,7 @@ export class ReportResolver {
 
   @FieldResolver(() => [Entity], { description: "Who wrote or issued the work (usually organizations), in the order it names them." })
   async authors(@Root() r: Report, @Ctx() ctx: RequestContext): Promise<Entity[]> {
-    return (await loadPresent(ctx.loaders.entityById, await ctx.loaders.reportAuthors.load(r.row.id))).map(entityNode);
+    return (await ctx.loaders.reportAuthors.load(r.row.id)).map(entityNode);
   }
 
   @FieldResolver(() => [ReportBasis], { description: "Reports or datasets this one is based on, and how (republished, or used as data)." })

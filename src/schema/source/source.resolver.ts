@@ -5,7 +5,6 @@ import { Citation } from "../citation/citation.type.js";
 import { toConnection } from "../common/connection.js";
 import { exactlyOne } from "../common/exactly-one.js";
 import { fromGlobalId } from "../common/global-id.js";
-import { loadPresent } from "../common/load-present.js";
 import { PageArgs, pageWindow } from "../common/page-args.js";
 import { URLScalar } from "../common/scalars.js";
 import { userError } from "../common/user-error.js";
@@ -62,7 +61,7 @@ export class SourceResolver {
 
   @FieldResolver(() => [Entity], { description: "Authors named in the byline (people or organizations), in order; empty when none is named." })
   async authors(@Root() s: Source, @Ctx() ctx: RequestContext): Promise<Entity[]> {
-    return (await loadPresent(ctx.loaders.entityById, await ctx.loaders.sourceAuthors.load(s.row.id))).map(entityNode);
+    return (await ctx.loaders.sourceAuthors.load(s.row.id)).map(entityNode);
   }
 
   @FieldResolver(() => String, {
@@ -80,10 +79,10 @@ export class SourceResolver {
     return archive && archiveSlice(archive, start, end);
   }
 
-  @FieldResolver(() => CitationConnection, { description: "The citations taken from this document, in the order they were recorded." })
+  @FieldResolver(() => CitationConnection, { description: "The citations taken from this document, in reading order (by the quote's position in the archived text); citations without a quote follow." })
   citations(@Root() s: Source, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
-    const page = ctx.repos.citations.pageBySource(s.row.id, pageWindow(args, "citation:id"));
-    return toConnection(CitationConnection, "citation:id", page, (r) => new Citation(r), () => ctx.repos.citations.countBySource(s.row.id));
+    const page = ctx.repos.citations.pageBySource(s.row.id, pageWindow(args, "citation:reading"));
+    return toConnection(CitationConnection, "citation:reading", page, (r) => new Citation(r), () => ctx.repos.citations.countBySource(s.row.id));
   }
 
   @FieldResolver(() => StatisticConnection, { description: "The statistics this document states, filtered, sorted and paged like Query.statistics." })

@@ -20,10 +20,10 @@ export class Period {
   @Field(() => Int, { description: "Number of days from start to end, both included (leap days counted)." })
   readonly days: number;
 
-  @Field(() => String, { nullable: true, description: "The period in the source's words (\"in the first half of the year\"), when archived." })
+  @Field(() => String, { nullable: true, description: "The period in the words of the first source stating it (\"in the first half of the year\"; each citation has its own periodAsWritten), when archived." })
   readonly asWritten: string | null;
 
-  @Field(() => String, { nullable: true, description: "How a relative or unstated period was resolved, e.g. \"'last year' read relative to the publication date 2020-10-22: 2019\"." })
+  @Field(() => String, { nullable: true, description: "How a relative or unstated period was resolved (by the first source needing it), e.g. \"'last year' read relative to the publication date 2020-10-22: 2019\"." })
   readonly resolution: string | null;
 
   private constructor(row: StatisticRow & { periodStart: string; periodEnd: string }) {

@@ -29,7 +29,7 @@ export class StatisticValue {
   @Field(() => Boolean, { description: "Whether the upper end itself is included (false for \"less than\" and when unbounded)." })
   readonly upperInclusive: boolean;
 
-  @Field(() => String, { nullable: true, description: "The value in the source's words (\"more than 1.73 million\"); null when the source is not archived." })
+  @Field(() => String, { nullable: true, description: "The value in the words of the first source stating it (\"more than 1.73 million\"; each citation has its own valueAsWritten); null when no archived source words it." })
   readonly asWritten: string | null;
 
   constructor(row: StatisticRow) {

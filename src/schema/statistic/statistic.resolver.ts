@@ -4,7 +4,6 @@ import { Citation } from "../citation/citation.type.js";
 import { verifyCitation } from "../citation/verify-citation.js";
 import { exactlyOne } from "../common/exactly-one.js";
 import { fromGlobalId } from "../common/global-id.js";
-import { loadPresent } from "../common/load-present.js";
 import { entityNode, entityOfClass } from "../entity/entity-node.js";
 import { Entity } from "../entity/entity.type.js";
 import { Event } from "../event/event.type.js";
@@ -61,7 +60,7 @@ export class StatisticResolver {
       "Who originally produced the figure, as the sources name them: the attributed organizations, or the authors of the attributed reports (following reports that republish others). Empty when no source states an attribution, never guessed.",
   })
   async producers(@Root() s: Statistic, @Ctx() ctx: RequestContext): Promise<Entity[]> {
-    return (await loadPresent(ctx.loaders.entityById, await ctx.loaders.statisticProducers.load(s.row.id))).map(entityNode);
+    return (await ctx.loaders.statisticProducers.load(s.row.id)).map(entityNode);
   }
 
   @FieldResolver(() => Boolean, { description: "Whether at least one citation's quote verifies against its archived text now (see Citation.verified)." })

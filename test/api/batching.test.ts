@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestApi, fixtureApi, projectApi } from "./knowledge-bases.js";
+
+/** A page of statistics with everything a fact card shows: citations, sources, publishers, producers. */
+const FACT_PAGE = `query($first: Int!) {
+  statistics(first: $first) {
+    totalCount
+    nodes {
+      slug hasVerifiedQuote
+      value { amount unit comparator }
+      period { label }
+      metric { slug units }
+      subject { __typename slug names { lang name } }
+      event { slug }
+      producers { slug name }
+      citations {
+        slug verified verificationNote
+        quote { exact start end }
+        attributedTo { __typename ... on Report { slug authors { slug } } ... on Organization { slug } ... on Platform { slug } }
+        source { slug url publishedAt publisher { slug name } authors { slug } archive { sha256 intact } }
+      }
+    }
+  }
+}`;
+
+let fixture: TestApi;
+let project: TestApi;
+beforeAll(async () => {
+  [fixture, project] = await Promise.all([fixtureApi(), projectApi()]);
+});
+afterAll(async () => {
+  await fixture.close();
+  await project.close();
+});
+
+/** Statements one request runs, read from the instrumented database wrapper. */
+async function statementsFor(api: TestApi, first: number): Promise<{ statements: number; returned: number }> {
+  const before = api.kb.db.statementsExecuted;
+  const data = await api.data(FACT_PAGE, { first });
+  return { statements: api.kb.db.statementsExecuted - before, returned: data.statistics.nodes.length };
+}
+
+describe("batching", () => {
+  it("runs as many SQL statements for a page of 100 statistics with their citations, sources and publishers as for a page of 10", async () => {
+    await statementsFor(fixture, 100); // warm the archive cache shared by requests
+    const ten = await statementsFor(fixture, 10);
+    const hundred = await statementsFor(fixture, 100);
+    expect(ten.returned).toBe(10);
+    expect(hundred.returned).toBe(100);
+    expect(hundred.statements).toBe(ten.statements);
+    expect(hundred.statements).toBeLessThanOrEqual(16);
+    console.log(`fixture: ${ten.statements} statements for 10 statistics, ${hundred.statements} for 100`);
+  });
+
+  it("keeps the count flat on the project's own knowledge base too", async () => {
+    await statementsFor(project, 100);
+    const ten = await statementsFor(project, 10);
+    const hundred = await statementsFor(project, 100);
+    expect(hundred.returned).toBe(100);
+    // One statement per loader and level; a small page can only save one when every entity a
+    // level needs was already read earlier in the request (the DataLoader cache).
+    expect(hundred.statements).toBeGreaterThanOrEqual(ten.statements);
+    expect(hundred.statements).toBeLessThanOrEqual(16);
+    console.log(`project: ${ten.statements} statements for 10 statistics, ${hundred.statements} for 100`);
+  });
+
+  it("reads archived texts once per database, not once per request", async () => {
+    const cold = await fixtureApi();
+    try {
+      const first = await statementsFor(cold, 100);
+      const second = await statementsFor(cold, 100);
+      expect(first.statements - second.statements).toBe(1);
+    } finally {
+      await cold.close();
+    }
+  });
+
+  it("prepares each statement once and reuses it across requests", async () => {
+    await statementsFor(fixture, 100);
+    await statementsFor(fixture, 37);
+    const prepared = fixture.kb.db.statementsPrepared;
+    await statementsFor(fixture, 100);
+    await statementsFor(fixture, 37);
+    expect(fixture.kb.db.statementsPrepared).toBe(prepared);
+  });
+});

@@ -1,0 +1,71 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { GraphQLFormattedError } from "graphql";
+import { type KnowledgeBase, openKnowledgeBase } from "../../src/db/open.js";
+import { buildKnowledgeBase } from "../../src/ingest/build.js";
+import { DEFAULT_DATA_DIR, PROJECT_ROOT } from "../../src/paths.js";
+import { type ApiServer, createServer } from "../../src/server.js";
+import { type BulkStatistic, writeBulkSources } from "../fixtures/bulk.js";
+
+/** How many generated statistics the fixture holds beside its hand-written awkward rows. */
+export const BULK_COUNT = 130;
+
+/** A knowledge base built for a test into a temporary directory, served in-process. */
+export interface TestApi {
+  readonly dir: string;
+  readonly dbPath: string;
+  readonly kb: KnowledgeBase;
+  readonly server: ApiServer;
+  /** Runs an operation through the real server; returns its data and errors. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: readonly GraphQLFormattedError[] }>;
+  /** Runs an operation that must succeed and returns its data. */
+  data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The fixture knowledge base: test/fixtures/kb plus BULK_COUNT generated statistics. */
+export async function fixtureApi(): Promise<TestApi & { bulk: BulkStatistic[] }> {
+  const dir = mkdtempSync(join(tmpdir(), "lsf-fixture-"));
+  const dataDir = join(dir, "data");
+  mkdirSync(dataDir);
+  cpSync(join(DEFAULT_DATA_DIR, "migrations"), join(dataDir, "migrations"), { recursive: true });
+  cpSync(join(PROJECT_ROOT, "test", "fixtures", "kb"), dataDir, { recursive: true });
+  const bulk = writeBulkSources(dataDir, BULK_COUNT);
+  return { ...(await serve(dir, dataDir)), bulk };
+}
+
+/** The project's own knowledge base (db/), built into a temporary directory. */
+export async function projectApi(): Promise<TestApi> {
+  const dir = mkdtempSync(join(tmpdir(), "lsf-project-"));
+  return serve(dir, DEFAULT_DATA_DIR);
+}
+
+async function serve(dir: string, dataDir: string): Promise<TestApi> {
+  const dbPath = join(dir, "knowledge.sqlite");
+  buildKnowledgeBase({ dataDir, dbPath, now: () => new Date("2026-01-01T00:00:00Z") });
+  const kb = openKnowledgeBase(dbPath);
+  const server = await createServer(kb);
+  const gql = async (query: string, variables?: Record<string, unknown>) => {
+    const res = await server.execute({ query, variables });
+    if (res.body.kind !== "single") throw new Error("expected a single result");
+    return res.body.singleResult as { data?: any; errors?: readonly GraphQLFormattedError[] };
+  };
+  return {
+    dir,
+    dbPath,
+    kb,
+    server,
+    gql,
+    async data(query, variables) {
+      const r = await gql(query, variables);
+      if (r.errors) throw new Error(`unexpected errors: ${JSON.stringify(r.errors, null, 2)}`);
+      return r.data;
+    },
+    async close() {
+      await server.stop();
+      kb.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
