@@ -52,9 +52,16 @@ let built: GraphQLSchema | null = null;
  * done by the resolvers themselves (class-validator is not used).
  */
 export function buildApiSchema(): GraphQLSchema {
-  built ??= buildSchemaSync({ resolvers: [...RESOLVERS], validate: false });
+  if (!built) {
+    built = buildSchemaSync({ resolvers: [...RESOLVERS], validate: false });
+    // type-graphql has no option for the root type's description; the type is not shared yet.
+    built.getQueryType()!.description = QUERY_DESCRIPTION;
+  }
   return built;
 }
+
+const QUERY_DESCRIPTION =
+  "A knowledge base of China's live-streaming e-commerce sector in which every figure traces to the passage that states it and to whoever produced it. Start from `statistics`, `search` or a lookup by slug.";
 
 /** The schema as SDL, sorted lexicographically so that the committed file diffs cleanly. */
 export function schemaSdl(schema: GraphQLSchema = buildApiSchema()): string {

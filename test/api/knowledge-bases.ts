@@ -44,6 +44,11 @@ export async function projectApi(): Promise<TestApi> {
 async function serve(dir: string, dataDir: string): Promise<TestApi> {
   const dbPath = join(dir, "knowledge.sqlite");
   buildKnowledgeBase({ dataDir, dbPath, now: () => new Date("2026-01-01T00:00:00Z") });
+  return serveDatabase(dir, dbPath);
+}
+
+/** Serves an already built database file; `close` removes `dir`. */
+export async function serveDatabase(dir: string, dbPath: string): Promise<TestApi> {
   const kb = openKnowledgeBase(dbPath);
   const server = await createServer(kb);
   const gql = async (query: string, variables?: Record<string, unknown>) => {
