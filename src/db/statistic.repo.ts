@@ -75,6 +75,8 @@ const COLUMNS = `s.id, s.slug, s.metric_id AS metricId, s.subject_id AS subjectI
 
 /** Reads statistics: lookups, filtered and ordered pages, producers. */
 export class StatisticRepository {
+  private longestPeriod: number | null | undefined;
+
   constructor(private readonly db: KnowledgeDb) {}
 
   /** Statistics by row id, in any order. */
@@ -100,16 +102,35 @@ export class StatisticRepository {
   /** A page of the statistics meeting the criteria, in the given order (ties by id). */
   page(criteria: StatisticCriteria, sort: StatisticSortKey, descending: boolean, window: PageWindow): Page<StatisticRow> {
     const order: KeysetOrder = { ...SORT_COLUMNS[sort], id: "s.id", descending };
-    return readPage(this.db, listQuery(criteria), order, window);
+    return readPage(this.db, this.listQuery(criteria), order, window);
   }
 
   /** How many statistics meet the criteria. */
   count(criteria: StatisticCriteria): number {
-    return countRows(this.db, listQuery(criteria));
+    return countRows(this.db, this.listQuery(criteria));
+  }
+
+  private listQuery(c: StatisticCriteria): BaseQuery {
+    return listQuery(c, c.periodFrom === undefined ? null : this.earliestStartOverlapping(c.periodFrom));
+  }
+
+  /**
+   * The earliest first day a period can have and still reach `from`: no period is longer than
+   * the longest one in the database, so none starting earlier can overlap. Adding this implied
+   * bound lets "period overlaps [from, to]" scan an index range instead of every earlier period.
+   * The longest period is read once per database (it never changes while served).
+   */
+  private earliestStartOverlapping(from: string): string | null {
+    if (this.longestPeriod === undefined) {
+      this.longestPeriod = this.db.query<{ days: number | null }>("SELECT max(period_days) AS days FROM statistic").get()!.days;
+    }
+    if (this.longestPeriod === null) return null;
+    const t = Date.parse(`${from}T00:00:00Z`) - (this.longestPeriod - 1) * 86_400_000;
+    return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : null;
   }
 }
 
-function listQuery(c: StatisticCriteria): BaseQuery {
+function listQuery(c: StatisticCriteria, earliestStart: string | null): BaseQuery {
   const where: string[] = [];
   const params: SqlValue[] = [];
   const add = (sql: string, value: SqlValue) => {
@@ -123,6 +144,7 @@ function listQuery(c: StatisticCriteria): BaseQuery {
   if (c.unit !== undefined) add("s.unit = ?", c.unit);
   // Overlap of [period_start, period_end] with [from, to]; NULL periods never compare true.
   if (c.periodFrom !== undefined) add("s.period_end >= ?", c.periodFrom);
+  if (earliestStart !== null) add("s.period_start >= ?", earliestStart);
   if (c.periodTo !== undefined) add("s.period_start <= ?", c.periodTo);
   if (c.sourceId !== undefined) add("s.id IN (SELECT statistic_id FROM citation WHERE source_id = ?)", c.sourceId);
   if (c.producerId !== undefined) add("s.id IN (SELECT statistic_id FROM statistic_producer WHERE entity_id = ?)", c.producerId);

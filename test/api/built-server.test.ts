@@ -75,7 +75,7 @@ describe("the built server", () => {
     try {
       expect(output()).toMatch(/^built knowledge base [0-9a-f]{12}: \d+ documents, \d+ statistics/m);
       expect(existsSync(db)).toBe(true);
-      expect((await (await fetch(`${url}healthz`)).json()).status).toBe("ok");
+      expect(((await (await fetch(`${url}healthz`)).json()) as { status: string }).status).toBe("ok");
     } finally {
       await stop(child);
     }

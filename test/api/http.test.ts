@@ -44,13 +44,13 @@ describe("HTTP transport", () => {
   it("refuses a mutation over GET", async () => {
     const res = await fetch(`${base}graphql?query=${encodeURIComponent("mutation { x }")}`, { headers: { "apollo-require-preflight": "true" } });
     expect(res.status).toBe(405);
-    expect((await res.json()).errors[0].message).toBe("GET requests only support query operations, not mutation operations");
+    expect(((await res.json()) as any).errors[0].message).toBe("GET requests only support query operations, not mutation operations");
   });
 
   it("answers a user error with its code, not a server error", async () => {
     for (const query of [`{ statistics(first: 0) { totalCount } }`, `{ search(query: "AND OR") { totalCount } }`]) {
       const res = await post(JSON.stringify({ query }));
-      const body = await res.json();
+      const body = (await res.json()) as any;
       expect(res.status).toBe(200);
       expect(body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(["BAD_USER_INPUT"]);
     }
@@ -59,7 +59,7 @@ describe("HTTP transport", () => {
   it("refuses a body that is not JSON with 400", async () => {
     const res = await post("{ not json");
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].extensions.code).toBe("BAD_REQUEST");
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe("BAD_REQUEST");
   });
 
   it("refuses a body over the size limit with 413, saying the limit", async () => {
