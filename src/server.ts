@@ -7,6 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { type RequestContext, createContext } from "./context.js";
 import type { KnowledgeBase } from "./db/open.js";
 import { buildApiSchema, schemaSdl } from "./schema/index.js";
+import { createWebRoutes } from "./web/routes.js";
 
 /** How the server behaves; every option has a safe default. */
 export interface ServerOptions {
@@ -60,6 +61,8 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();
+  const execute: ApiServer["execute"] = (request) => apollo.executeOperation(request, { contextValue: createContext(kb) });
+  const web = createWebRoutes({ kb, execute, sdl });
 
   httpServer.on("request", (req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -79,6 +82,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     if (url.pathname === "/schema.graphql" && isRead) {
       return send(res, 200, "text/plain; charset=utf-8", sdl);
     }
+    if (isRead && (await web.handle(req, res, url))) return;
     if (isRead && (url.pathname === "/" || (url.pathname === "/graphql" && !url.searchParams.has("query") && prefersHtml(req)))) {
       return send(res, 200, "text/html; charset=utf-8", OFFLINE_PAGE);
     }
@@ -119,7 +123,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     apollo,
     http: httpServer,
     kb,
-    execute: (request) => apollo.executeOperation(request, { contextValue: createContext(kb) }),
+    execute,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);

@@ -184,7 +184,7 @@ CREATE TABLE derivation_input (
 CREATE INDEX derivation_input_input ON derivation_input(input_id);
 
 -- The link between a statistic and the source that states it, with the W3C Web Annotation
--- selectors (quote_exact/prefix/suffix, quote_start/end in UTF-16 code units of archive_text)
+-- selectors (quote_exact/prefix/suffix, quote_start/end in Unicode code points of archive_text)
 -- and the attribution as the source states it.
 CREATE TABLE citation (
   id                     INTEGER PRIMARY KEY,
