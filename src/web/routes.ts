@@ -1,6 +1,17 @@
+import { randomBytes } from "node:crypto";
+import { statSync } from "node:fs";
 import type http from "node:http";
+import { join } from "node:path";
 import type { GraphQLRequest, GraphQLResponse } from "@apollo/server";
 import type { KnowledgeBase } from "../db/open.js";
+import { renderExplorerPage } from "./explorer-page.js";
+import { renderFactCard } from "./fact-card/fact-card.page.js";
+import { FactCardQueryError, loadFactCard } from "./fact-card/load-fact-card.js";
+import { html } from "./html.js";
+import { renderPage } from "./layout.js";
+import { ASSET_PREFIX, WEB_DIST_DIR, type WebManifest, readManifest } from "./manifest.js";
+import { sendPage } from "./respond.js";
+import { StaticAssets } from "./static-assets.js";
 
 /** What the web pages need from the server: the knowledge base and the public GraphQL API. */
 export interface WebDeps {
@@ -20,10 +31,112 @@ export interface WebRoutes {
   handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean>;
 }
 
+/** Statistic slugs are short lower-case keys; anything else cannot name one. */
+const SLUG = /^[a-z0-9][a-z0-9._-]{0,199}$/;
+
 /**
- * Creates the web routes. Until the offline explorer and fact cards exist, nothing is
- * handled here and the server answers browsers with its own minimal page.
+ * Creates the web routes (GET and HEAD only; the server sends nothing else here):
+ *
+ * - `/` and `/graphql` asked for by a browser (Accept: text/html, no `query` parameter):
+ *   the explorer, GraphiQL bundled into dist/web by `npm run build:web`.
+ * - `/facts/:slug` (`?embed=1` for an iframe): the fact card of a statistic, rendered on the
+ *   server from the public API; an unknown slug gets a 404 page.
+ * - `/assets/<name>`: the built, content-hashed files, cached for a year.
+ *
+ * Everything else returns false. Until the assets are built, the explorer's paths also
+ * return false (the server then shows its plain fallback page) and fact cards are served
+ * without their stylesheet. The manifest is re-read when `build:web` replaces it.
  */
-export function createWebRoutes(_deps: WebDeps): WebRoutes {
-  return { handle: async () => false };
+export function createWebRoutes(deps: WebDeps): WebRoutes {
+  const assets = new StaticAssets(join(WEB_DIST_DIR, "assets"));
+  const manifestFile = join(WEB_DIST_DIR, "manifest.json");
+  let manifest: WebManifest | null = null;
+  let manifestStamp = "";
+
+  /** The current build's manifest (re-read when the file changed), or null when not built. */
+  const currentManifest = (): WebManifest | null => {
+    let stamp = "";
+    try {
+      const st = statSync(manifestFile);
+      stamp = `${st.mtimeMs}:${st.size}`;
+    } catch {
+      stamp = "missing";
+    }
+    if (stamp !== manifestStamp) {
+      manifestStamp = stamp;
+      manifest = stamp === "missing" ? null : readManifest(WEB_DIST_DIR);
+      if (manifest) assets.add(manifest);
+    }
+    return manifest;
+  };
+
+  return {
+    async handle(req, res, url) {
+      const path = url.pathname;
+      if (path.startsWith(ASSET_PREFIX)) {
+        currentManifest();
+        if (assets.serve(req, res, path.slice(ASSET_PREFIX.length))) return true;
+        sendPage(req, res, notFoundPage("No such file", "This file is not part of the current build.", null), { status: 404, csp: { page: "document", embeddable: false } });
+        return true;
+      }
+      if (path === "/" || (path === "/graphql" && !url.searchParams.has("query") && prefersHtml(req))) {
+        const m = currentManifest();
+        if (!m) return false;
+        const nonce = randomBytes(18).toString("base64");
+        sendPage(req, res, renderExplorerPage(m, nonce), { status: 200, csp: { page: "explorer", styleNonce: nonce }, cacheControl: "no-store" });
+        return true;
+      }
+      if (path.startsWith("/facts/")) {
+        await serveFactCard(req, res, url, deps, currentManifest());
+        return true;
+      }
+      return false;
+    },
+  };
+}
+
+async function serveFactCard(req: http.IncomingMessage, res: http.ServerResponse, url: URL, deps: WebDeps, manifest: WebManifest | null): Promise<void> {
+  const embed = ["1", "true", "yes"].includes(url.searchParams.get("embed") ?? "");
+  const csp = { page: "document", embeddable: embed } as const;
+  let slug: string;
+  try {
+    slug = decodeURIComponent(url.pathname.slice("/facts/".length));
+  } catch {
+    slug = "";
+  }
+  const card = SLUG.test(slug) ? await loadCard(deps, slug) : null;
+  if (card instanceof FactCardQueryError) {
+    console.error(JSON.stringify({ level: "error", msg: "fact card query failed", slug, errors: card.messages }));
+    const page = notFoundPage("The fact card could not be drawn", "The API could not answer the card’s query. Please try again later.", manifest, embed);
+    sendPage(req, res, page, { status: 503, csp, cacheControl: "no-store" });
+    return;
+  }
+  if (!card) {
+    const page = notFoundPage("No such figure", `No statistic has the slug “${slug}”. Search for figures in the explorer.`, manifest, embed);
+    sendPage(req, res, page, { status: 404, csp });
+    return;
+  }
+  sendPage(req, res, renderFactCard(card, { embed, manifest }), { status: 200, csp, etag: true });
+}
+
+async function loadCard(deps: WebDeps, slug: string) {
+  try {
+    return await loadFactCard(deps.execute, slug);
+  } catch (e) {
+    if (e instanceof FactCardQueryError) return e;
+    throw e;
+  }
+}
+
+function notFoundPage(title: string, message: string, manifest: WebManifest | null, embed = false) {
+  return renderPage({
+    title: `${title} · livestream-facts`,
+    embed,
+    manifest,
+    main: html`<h1>${title}</h1><p>${message}</p><p><a href="/">Open the GraphQL explorer</a></p>`,
+  });
+}
+
+function prefersHtml(req: http.IncomingMessage): boolean {
+  return /text\/html/i.test(req.headers.accept ?? "");
 }

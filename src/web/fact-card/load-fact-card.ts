@@ -1,0 +1,53 @@
+import type { WebDeps } from "../routes.js";
+import { type CardCitation, type CardStatistic, FACT_CARD_QUERY, type FactCardResult, PASSAGE_QUERY, type PassageResult } from "./fact-card.query.js";
+import { type Passage, contextWindow, passageAround } from "./passage.js";
+
+/** Everything the card shows: the statistic, each citation's passage in context, the data version. */
+export interface FactCard {
+  readonly statistic: CardStatistic;
+  /** By citation slug: the quote within its surrounding archived text, or null when that cannot be shown. */
+  readonly passages: ReadonlyMap<string, Passage | null>;
+  readonly knowledgeBase: FactCardResult["knowledgeBase"];
+}
+
+/** The API answered with errors: the card cannot be drawn (a limit, or a server fault). */
+export class FactCardQueryError extends Error {
+  constructor(readonly messages: readonly string[]) {
+    super(`the fact card's query failed: ${messages.join("; ")}`);
+  }
+}
+
+/**
+ * Loads one fact card through the public GraphQL API: the statistic with its citations and
+ * sources, then, for each quote in an archived text, the text around it (`Source.text`),
+ * fetched in parallel. Null when no statistic has the slug.
+ */
+export async function loadFactCard(execute: WebDeps["execute"], slug: string): Promise<FactCard | null> {
+  const result = await run<FactCardResult>(execute, FACT_CARD_QUERY, { slug }, "FactCard");
+  const statistic = result.statistic;
+  if (!statistic) return null;
+  const passages = new Map<string, Passage | null>();
+  await Promise.all(
+    statistic.citations.map(async (c) => {
+      if (c.quote) passages.set(c.slug, await loadPassage(execute, c));
+    }),
+  );
+  return { statistic, passages, knowledgeBase: result.knowledgeBase };
+}
+
+async function loadPassage(execute: WebDeps["execute"], citation: CardCitation): Promise<Passage | null> {
+  const quote = citation.quote!;
+  const length = citation.source.archive.length;
+  const window = contextWindow(quote.start, quote.end, length);
+  const result = await run<PassageResult>(execute, PASSAGE_QUERY, { source: citation.source.slug, ...window }, "FactCardPassage");
+  const text = result.source?.text;
+  return text == null ? null : passageAround(text, window.start, quote, length);
+}
+
+async function run<T>(execute: WebDeps["execute"], query: string, variables: Record<string, unknown>, operationName: string): Promise<T> {
+  const response = await execute({ query, variables, operationName });
+  if (response.body.kind !== "single") throw new FactCardQueryError(["expected a single result, got an incremental one"]);
+  const { data, errors } = response.body.singleResult;
+  if (errors?.length || !data) throw new FactCardQueryError((errors ?? []).map((e) => e.message));
+  return data as T;
+}

@@ -1,0 +1,95 @@
+import { createHash } from "node:crypto";
+import type http from "node:http";
+import type { SafeHtml } from "./html.js";
+
+/** Which page a Content-Security-Policy is for. */
+export type CspOptions =
+  | { readonly page: "explorer"; readonly styleNonce: string }
+  | { readonly page: "document"; readonly embeddable: boolean };
+
+/**
+ * The Content-Security-Policy of our pages: everything from this server only, no inline
+ * script anywhere. Server-rendered documents (fact cards, error pages) load one stylesheet
+ * and one optional script and fetch nothing. The explorer also posts to /graphql and starts
+ * Monaco's workers, and needs three allowances for its editor, none of which lets anything
+ * be loaded from another origin:
+ * - run-time <style> elements: allowed by a per-response nonce, never 'unsafe-inline';
+ * - `style` attributes in the markup Monaco builds for every line (`style-src-attr
+ *   'unsafe-inline'`): attributes hold no selectors, so they cannot read the page;
+ * - `data:` images: Monaco draws its error squiggles from SVG data URLs.
+ * Only an embeddable fact card may be framed by other sites.
+ */
+export function contentSecurityPolicy(options: CspOptions): string {
+  const common = ["base-uri 'none'", "object-src 'none'", "form-action 'none'"];
+  if (options.page === "explorer") {
+    return [
+      "default-src 'self'",
+      "script-src 'self'",
+      `style-src 'self' 'nonce-${options.styleNonce}'`,
+      `style-src-elem 'self' 'nonce-${options.styleNonce}'`,
+      "style-src-attr 'unsafe-inline'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "worker-src 'self'",
+      ...common,
+      "frame-ancestors 'none'",
+    ].join("; ");
+  }
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self'",
+    ...common,
+    `frame-ancestors ${options.embeddable ? "*" : "'none'"}`,
+  ].join("; ");
+}
+
+/** Headers every page and asset gets: no MIME sniffing, no referrer leaking to cited sites. */
+export function setCommonHeaders(res: http.ServerResponse): void {
+  res.setHeader("x-content-type-options", "nosniff");
+  res.setHeader("referrer-policy", "no-referrer");
+}
+
+/** What `sendPage` needs beyond the body. */
+export interface PageResponse {
+  readonly status: number;
+  readonly csp: CspOptions;
+  /** Cache-Control value; pages are revalidated by default (their ETag makes that cheap). */
+  readonly cacheControl?: string;
+  /** Compute an ETag from the body and answer 304 to a matching If-None-Match. */
+  readonly etag?: boolean;
+}
+
+/**
+ * Sends an HTML page (UTF-8) with its security headers; answers HEAD without a body and a
+ * conditional GET with 304 when the page has not changed.
+ */
+export function sendPage(req: http.IncomingMessage, res: http.ServerResponse, body: SafeHtml, options: PageResponse): void {
+  const bytes = Buffer.from(body.value, "utf8");
+  setCommonHeaders(res);
+  res.setHeader("content-security-policy", contentSecurityPolicy(options.csp));
+  res.setHeader("cache-control", options.cacheControl ?? "no-cache");
+  if (options.etag && options.status === 200) {
+    const etag = `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 27)}"`;
+    res.setHeader("etag", etag);
+    if (matchesEtag(req.headers["if-none-match"], etag)) {
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+  }
+  res.statusCode = options.status;
+  res.setHeader("content-type", "text/html; charset=utf-8");
+  res.setHeader("content-length", bytes.byteLength);
+  res.end(req.method === "HEAD" ? undefined : bytes);
+}
+
+/** Whether an If-None-Match header lists the ETag (weak comparison, as RFC 9110 asks for GET). */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  const bare = etag.replace(/^W\//, "");
+  return header.split(",").some((t) => t.trim().replace(/^W\//, "") === bare);
+}

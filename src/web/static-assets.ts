@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import type http from "node:http";
+import { join } from "node:path";
+import { type AssetFile, type WebManifest } from "./manifest.js";
+import { matchesEtag, setCommonHeaders } from "./respond.js";
+
+/** Served for a year and never revalidated: a hashed name changes whenever the content does. */
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+
+type Encoding = "br" | "gzip" | "identity";
+
+/**
+ * Serves the built files under /assets/ from memory. Only names listed in a manifest are
+ * served (a request path never reaches the file system); each file is read once, on first
+ * use, with its precompressed variants. Files of every manifest seen since start stay
+ * servable, so a page rendered before a rebuild still gets its scripts.
+ */
+export class StaticAssets {
+  private readonly known = new Map<string, AssetFile>();
+  private readonly cache = new Map<string, Buffer>();
+
+  constructor(private readonly assetsDir: string) {}
+
+  /** Makes a manifest's files servable. */
+  add(manifest: WebManifest): void {
+    for (const [name, file] of Object.entries(manifest.files)) this.known.set(name, file);
+  }
+
+  /** Serves `name` and returns true, or returns false when no manifest lists it. */
+  serve(req: http.IncomingMessage, res: http.ServerResponse, name: string): boolean {
+    const file = this.known.get(name);
+    if (!file) return false;
+    const encoding = chooseEncoding(req.headers["accept-encoding"], file.encodings);
+    const etag = `"${name}${encoding === "identity" ? "" : `.${encoding}`}"`;
+    setCommonHeaders(res);
+    res.setHeader("cache-control", IMMUTABLE);
+    res.setHeader("etag", etag);
+    if (file.encodings.length > 0) res.setHeader("vary", "accept-encoding");
+    if (matchesEtag(req.headers["if-none-match"], etag)) {
+      res.statusCode = 304;
+      res.end();
+      return true;
+    }
+    const body = this.read(encoding === "identity" ? name : `${name}.${encoding === "br" ? "br" : "gz"}`);
+    res.statusCode = 200;
+    res.setHeader("content-type", file.contentType);
+    if (encoding !== "identity") res.setHeader("content-encoding", encoding);
+    res.setHeader("content-length", body.byteLength);
+    res.end(req.method === "HEAD" ? undefined : body);
+    return true;
+  }
+
+  private read(fileName: string): Buffer {
+    let body = this.cache.get(fileName);
+    if (!body) {
+      body = readFileSync(join(this.assetsDir, fileName));
+      this.cache.set(fileName, body);
+    }
+    return body;
+  }
+}
+
+/**
+ * Picks brotli, then gzip, among the variants a file has and the client accepts (q=0 means
+ * refused), else the file as is.
+ */
+export function chooseEncoding(acceptEncoding: string | undefined, available: readonly ("br" | "gzip")[]): Encoding {
+  if (!acceptEncoding) return "identity";
+  const accepted = new Map<string, number>();
+  for (const part of acceptEncoding.split(",")) {
+    const [token, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    accepted.set(token!, q ? Number(q.slice(2)) : 1);
+  }
+  const ok = (e: string) => (accepted.get(e) ?? accepted.get("*") ?? 0) > 0;
+  for (const e of ["br", "gzip"] as const) if (available.includes(e) && ok(e)) return e;
+  return "identity";
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type OfflineBrowser, launchOfflineBrowser, screenshot } from "./browser.js";
+import { type WebTestServer, startWebTestServer } from "./web-server.js";
+
+let server: WebTestServer;
+let browser: OfflineBrowser;
+beforeAll(async () => {
+  server = await startWebTestServer();
+  browser = await launchOfflineBrowser(server.origin);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The text of every Monaco model on the page (GraphiQL exposes Monaco as globalThis.__MONACO). */
+async function editorModels(page: import("playwright-core").Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const monaco = (globalThis as unknown as { __MONACO?: { editor: { getModels(): { getValue(): string }[] } } }).__MONACO;
+    return monaco ? monaco.editor.getModels().map((m) => m.getValue()) : [];
+  });
+}
+
+describe("the explorer", () => {
+  it("opens with the example operations as tabs, runs one and shows its result, with no request leaving the server", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/`);
+    const tabs = page.locator(".graphiql-tab");
+    await expect.poll(() => tabs.allTextContents(), { timeout: 30_000 }).toEqual(
+      expect.arrayContaining([expect.stringContaining("TraceJobsFigure"), expect.stringContaining("MetricAcrossSources"), expect.stringContaining("SearchTaobaoLive")]),
+    );
+    await tabs.filter({ hasText: "TraceJobsFigure" }).first().click();
+    await page.locator(".graphiql-execute-button").click();
+    let result: { data?: { statistic?: { slug: string; value: { asWritten: string }; citations: { quote: { start: number; end: number }; verified: boolean }[] } } } = {};
+    await expect
+      .poll(
+        async () => {
+          for (const text of await editorModels(page)) {
+            if (!text.includes('"data"')) continue;
+            try {
+              result = JSON.parse(text);
+              return true;
+            } catch {
+              /* still being written */
+            }
+          }
+          return false;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    expect(result.data?.statistic?.slug).toBe("taobao-live-jobs-created-over-1-73m");
+    expect(result.data?.statistic?.value.asWritten).toBe("more than 1.73 million");
+    expect(result.data?.statistic?.citations[0]).toMatchObject({ quote: { start: 2191, end: 2292 }, verified: true });
+    await screenshot(page, "explorer");
+
+    expect(browser.blocked).toEqual([]);
+    expect(browser.requests.filter((u) => new URL(u).origin !== server.origin)).toEqual([]);
+    // Scripts, styles, fonts and Monaco's workers were all served by the server itself.
+    expect(browser.requests.some((u) => /\/assets\/monaco-graphql-[0-9a-f]{12}\.worker\.js$/.test(u))).toBe(true);
+    expect(browser.errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it("documents the schema from introspection and completes field names", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/graphql`);
+    await page.locator(".graphiql-tab").first().waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: /show documentation explorer/i }).click();
+    const docs = page.locator(".graphiql-doc-explorer");
+    await docs.getByText("Query", { exact: true }).first().click();
+    await expect.poll(() => docs.textContent(), { timeout: 15_000 }).toContain("statistics");
+
+    await page.locator(".graphiql-query-editor .monaco-editor").first().click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("{ statis");
+    await page.keyboard.press("Control+Space");
+    const suggestions = page.locator(".suggest-widget .monaco-list-row");
+    await expect.poll(() => suggestions.allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining([expect.stringContaining("statistics")]));
+    expect(browser.blocked).toEqual([]);
+    expect(browser.errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it("can be used from the keyboard: the first Tab stop is a visible, outlined link; the page has a language and a heading", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.locator(".graphiql-tab").first().waitFor({ timeout: 30_000 });
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.locator("h1").allTextContents()).toEqual(["China live-streaming e-commerce facts: GraphQL explorer"]);
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { tag: el.tagName, text: el.textContent, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(focused).toMatchObject({ tag: "A", text: "Schema (SDL)", outline: "solid" });
+    expect(focused.width).toBeGreaterThanOrEqual(2);
+    await page.close();
+  }, 60_000);
+});

@@ -1,0 +1,131 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type OfflineBrowser, launchOfflineBrowser, screenshot } from "./browser.js";
+import { type WebTestServer, startWebTestServer } from "./web-server.js";
+
+const JOBS = "/facts/taobao-live-jobs-created-over-1-73m";
+
+let server: WebTestServer;
+let browser: OfflineBrowser;
+beforeAll(async () => {
+  server = await startWebTestServer();
+  browser = await launchOfflineBrowser(server.origin);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** WCAG contrast of every element with its own text against the background it is drawn on. */
+function lowContrastText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number) as number[];
+    const luminance = ([r, g, b]: number[]) => {
+      const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+    };
+    const background = (el: Element | null): number[] => {
+      for (; el; el = el.parentElement) {
+        const c = parse(getComputedStyle(el).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3]! > 0)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const bad: string[] = [];
+    for (const el of document.body.querySelectorAll("*")) {
+      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== "");
+      const box = el.getBoundingClientRect();
+      if (!ownText || box.width === 0 || box.height === 0 || el.closest(".visually-hidden")) continue;
+      const fg = luminance(parse(getComputedStyle(el).color));
+      const bg = luminance(background(el));
+      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      if (ratio < 4.5) bad.push(`${el.tagName.toLowerCase()}.${el.className}: ${ratio.toFixed(2)} "${el.textContent!.trim().slice(0, 40)}"`);
+    }
+    return bad;
+  });
+}
+
+describe("the fact card", () => {
+  it("shows where “more than 1.73 million jobs” comes from: the quote marked in its archived text, the source link and checksum", async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.origin}${JOBS}`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()["content-security-policy"]).toContain("default-src 'none'");
+
+    expect(await page.locator("h1").textContent()).toBe("more than 1.73 million jobs Jobs created · Taobao Live");
+    expect(await page.locator("mark").allTextContents()).toEqual(["Taobao Live has created more than 1.73 million job opportunities related to live-streaming operations"]);
+    // The quote sits inside its sentence of the archived article, not alone.
+    expect(await page.locator("figure.passage blockquote").textContent()).toContain(
+      "According to a study from Renmin University of China, Taobao Live has created more than 1.73 million job opportunities related to live-streaming operations.",
+    );
+    const link = page.locator("a.source-link");
+    expect(await link.getAttribute("href")).toBe("http://en.people.cn/n3/2020/1022/c90000-9772128.html");
+    expect(await page.locator("code.checksum").textContent()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.locator("ol.chain .node").allTextContents()).toEqual([
+      "Source read People's Daily Online, 2020-10-22China’s live-streaming e-commerce sector to top 1 trillion yuan in 2020",
+      "Study Renmin University of China study of jobs created by Taobao Live",
+      "Producer Renmin University of China",
+    ]);
+    await screenshot(page, "fact-card");
+    expect(browser.blocked).toEqual([]);
+    expect(browser.requests.filter((u) => new URL(u).origin !== server.origin)).toEqual([]);
+    expect(browser.errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("is rendered on the server: the essentials are in the HTML, with no script needed", async () => {
+    const res = await fetch(`${server.origin}${JOBS}`, { headers: { accept: "text/html" } });
+    const body = await res.text();
+    expect(body).toContain("<mark>Taobao Live has created more than 1.73 million job opportunities related to live-streaming operations</mark>");
+    expect(body).toContain('<a class="source-link" href="http://en.people.cn/n3/2020/1022/c90000-9772128.html"');
+    // The one script only enhances (copy buttons), and comes from this server.
+    expect(body.match(/<script[^>]*>/g)).toEqual([expect.stringMatching(/^<script src="\/assets\/fact-card-[0-9a-f]{12}\.js" defer>$/)]);
+  });
+
+  it("is accessible: language, landmarks, headings in order, text alternatives, contrast, visible keyboard focus", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}${JOBS}`);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.locator("header, main, footer").evaluateAll((els) => els.map((e) => e.tagName.toLowerCase()))).toEqual(["header", "main", "footer"]);
+    const levels = await page.locator("h1, h2, h3, h4, h5, h6").evaluateAll((els) => els.map((e) => Number(e.tagName[1])));
+    expect(levels[0]).toBe(1);
+    expect(levels.filter((l) => l === 1)).toHaveLength(1);
+    levels.forEach((level, i) => i > 0 && expect(level - levels[i - 1]!).toBeLessThanOrEqual(1));
+    // Every image and drawing has a text alternative (or is hidden from assistive technology as decoration).
+    const unlabelled = await page.locator("img:not([alt]), svg:not([aria-label]):not([aria-labelledby]):not([aria-hidden=true]):not(:has(> title))").count();
+    expect(unlabelled).toBe(0);
+    expect(await page.locator("ol.chain").first().getAttribute("aria-label")).toMatch(/^Provenance as read in /);
+    expect(await lowContrastText(page)).toEqual([]);
+
+    await page.keyboard.press("Tab");
+    const skip = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const box = el.getBoundingClientRect();
+      return { text: el.textContent, visible: box.top >= 0 && box.height > 0, outline: getComputedStyle(el).outlineStyle };
+    });
+    expect(skip).toEqual({ text: "Skip to content", visible: true, outline: "solid" });
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => [document.activeElement?.textContent, getComputedStyle(document.activeElement!).outlineStyle])).toEqual(["GraphQL explorer", "solid"]);
+    await page.close();
+  }, 60_000);
+
+  it("renders for an iframe with ?embed=1: no site chrome, framing allowed, links open outside the frame", async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.origin}${JOBS}?embed=1`);
+    expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors *");
+    expect(await page.locator("header, footer, .skip-link").count()).toBe(0);
+    expect(await page.locator("mark").count()).toBe(1);
+    expect(await page.locator("a.source-link").getAttribute("target")).toBe("_blank");
+    await screenshot(page, "fact-card-embed");
+    await page.close();
+  }, 60_000);
+
+  it("answers an unknown slug with a 404 page", async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.origin}/facts/no-such-figure`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator("h1").textContent()).toBe("No such figure");
+    expect(await page.locator("main p").first().textContent()).toBe("No statistic has the slug “no-such-figure”. Search for figures in the explorer.");
+    await page.close();
+  }, 60_000);
+});
