@@ -10,20 +10,30 @@ import { type PathSegment, type Problem, formatPath } from "./problems.js";
 export interface DataFile {
   /** Path relative to the project root. */
   readonly file: string;
-  /** Parsed content, or undefined when the file could not be parsed. */
+  /** Parsed content, or undefined when the file could not be parsed (or was released). */
   readonly data: unknown;
   /** Builds a problem located at `path` inside this file. */
   problem(path: readonly PathSegment[], reason: string): Problem;
+  /**
+   * Lets go of the parsed content and the text once the file has been checked, so that a
+   * build of many documents holds one document's raw data at a time. Problems reported later
+   * still get their line: the file is read again from disk for it (only on that error path).
+   */
+  release(): void;
 }
 
-/** Reads and parses one curated file; a syntax error becomes a problem, not an exception. */
-export function readDataFile(absPath: string, relPath: string, problems: Problem[]): DataFile {
-  const text = readFileSync(absPath, "utf8");
+/**
+ * Reads and parses one curated file; a syntax error becomes a problem, not an exception.
+ * `text` is the file's content when the caller has already read it (the build reads every
+ * file once, hashing it for the data version on the way).
+ */
+export function readDataFile(absPath: string, relPath: string, problems: Problem[], text: string = readFileSync(absPath, "utf8")): DataFile {
+  let source: string | undefined = text;
   let locator: { doc: Document; lines: LineCounter } | undefined;
   const locate = () => {
     if (!locator) {
       const lines = new LineCounter();
-      locator = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: false }), lines };
+      locator = { doc: parseDocument(source ?? readFileSync(absPath, "utf8"), { lineCounter: lines, uniqueKeys: false }), lines };
     }
     return locator;
   };
@@ -34,11 +44,6 @@ export function readDataFile(absPath: string, relPath: string, problems: Problem
       if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
     }
     return undefined;
-  };
-  const file: DataFile = {
-    file: relPath,
-    data: undefined,
-    problem: (path, reason) => ({ file: relPath, path: formatPath(path), line: lineOf(path), reason }),
   };
   let data: unknown;
   if (relPath.endsWith(".json")) {
@@ -58,5 +63,16 @@ export function readDataFile(absPath: string, relPath: string, problems: Problem
       data = doc.toJS({ maxAliasCount: 100 });
     }
   }
-  return { ...file, data };
+  return {
+    file: relPath,
+    get data() {
+      return data;
+    },
+    problem: (path, reason) => ({ file: relPath, path: formatPath(path), line: lineOf(path), reason }),
+    release() {
+      data = undefined;
+      source = undefined;
+      locator = undefined;
+    },
+  };
 }

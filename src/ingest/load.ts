@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { readDataFile, type DataFile } from "./data-file.js";
@@ -31,32 +31,97 @@ export function listCuratedFiles(dataDir: string): string[] {
  * The same files always give the same version; any change to any of them gives another.
  */
 export function dataVersion(dataDir: string): string {
-  const h = createHash("sha256").update(`build-format:${BUILD_FORMAT}\n`);
-  for (const rel of listCuratedFiles(dataDir)) {
-    const content = readFileSync(join(dataDir, rel));
-    h.update(`${rel}\n${content.length}\n`).update(content);
-  }
-  return h.digest("hex");
+  const reader = new VersionedReader(dataDir, listCuratedFiles(dataDir));
+  return reader.version();
 }
 
-/** Reads every curated file of a data directory; unreadable files become problems. */
-export function loadCuratedFiles(dataDir: string, problems: Problem[]): CuratedFiles {
+/**
+ * Reads the files of a data directory for the build, each once: the bytes read are hashed
+ * into the data version on the way, in the version's file order, so the build does not read
+ * every file a second time to learn its version. Files asked for out of order (a registry,
+ * an archive named unlike its source) are hashed when the order reaches them, by reading
+ * them then; nothing is held in memory for it.
+ */
+class VersionedReader {
+  private readonly hash: Hash = createHash("sha256").update(`build-format:${BUILD_FORMAT}\n`);
+  private readonly position = new Map<string, number>();
+  private next = 0;
+  private digest: string | undefined;
+
+  constructor(
+    private readonly dataDir: string,
+    /** listCuratedFiles(dataDir): the version's order. */
+    readonly files: readonly string[],
+  ) {
+    files.forEach((f, i) => this.position.set(f, i));
+  }
+
+  /** The bytes of a listed file (relative path), hashing every file up to it that is still unhashed. */
+  read(rel: string): Buffer {
+    const at = this.position.get(rel);
+    if (at === undefined || at < this.next || this.digest !== undefined) return readFileSync(join(this.dataDir, rel));
+    while (this.next < at) this.hashFile(this.files[this.next]!, readFileSync(join(this.dataDir, this.files[this.next]!)));
+    const content = readFileSync(join(this.dataDir, rel));
+    this.hashFile(rel, content);
+    return content;
+  }
+
+  /** The data version, after hashing the files not read yet. */
+  version(): string {
+    if (this.digest === undefined) {
+      while (this.next < this.files.length) this.hashFile(this.files[this.next]!, readFileSync(join(this.dataDir, this.files[this.next]!)));
+      this.digest = this.hash.digest("hex");
+    }
+    return this.digest;
+  }
+
+  private hashFile(rel: string, content: Buffer): void {
+    this.hash.update(`${rel}\n${content.length}\n`).update(content);
+    this.next++;
+  }
+}
+
+/** The curated files of a data directory, opened for one build, and the data version of what was read. */
+export interface OpenedFiles extends CuratedFiles {
+  /** The data version of the files read (reads and hashes whatever the build did not need). */
+  dataVersion(): string;
+}
+
+/**
+ * Opens the curated files of a data directory: registries are read now; source documents
+ * and archived texts are read when the build reaches them, so that it holds one document's
+ * raw data at a time. Unreadable files become problems.
+ */
+export function openCuratedFiles(dataDir: string, problems: Problem[]): OpenedFiles {
   const label = basename(dataDir);
   const rel = (p: string) => `${label}/${p}`;
-  const files = listCuratedFiles(dataDir);
+  const reader = new VersionedReader(dataDir, listCuratedFiles(dataDir));
+  const files = reader.files;
   const registries = new Map<RegistryName, DataFile>();
   for (const name of REGISTRIES) {
     const found = files.filter((f) => f.replace(DATA_FILE, "") === `registry/${name}`);
     if (found.length > 1) problems.push({ file: rel(found[1]!), path: "", reason: `two files for the ${name} registry (${found.join(", ")}); keep one` });
-    if (found[0]) registries.set(name, readDataFile(join(dataDir, found[0]), rel(found[0]), problems));
+    if (found[0]) registries.set(name, readDataFile(join(dataDir, found[0]), rel(found[0]), problems, reader.read(found[0]).toString("utf8")));
   }
   for (const f of files.filter((f) => f.startsWith("registry/") && DATA_FILE.test(f))) {
     if (!(REGISTRIES as readonly string[]).includes(f.slice("registry/".length).replace(DATA_FILE, ""))) {
       problems.push({ file: rel(f), path: "", reason: `unknown registry; the registries are ${REGISTRIES.join(", ")}` });
     }
   }
-  const sources = files.filter((f) => f.startsWith("sources/") && DATA_FILE.test(f)).map((f) => readDataFile(join(dataDir, f), rel(f), problems));
+  const sourceFiles = files.filter((f) => f.startsWith("sources/") && DATA_FILE.test(f));
   const archives = new Map<string, string>();
-  for (const f of files.filter((f) => f.startsWith("sources/") && f.endsWith(".txt"))) archives.set(rel(f), readFileSync(join(dataDir, f), "utf8"));
-  return { registries, sources, archives };
+  for (const f of files) if (f.startsWith("sources/") && f.endsWith(".txt")) archives.set(rel(f), f);
+  return {
+    registries,
+    sources: {
+      *[Symbol.iterator]() {
+        for (const f of sourceFiles) yield readDataFile(join(dataDir, f), rel(f), problems, reader.read(f).toString("utf8"));
+      },
+    },
+    archive: (path) => {
+      const f = archives.get(path);
+      return f === undefined ? undefined : reader.read(f).toString("utf8");
+    },
+    dataVersion: () => reader.version(),
+  };
 }

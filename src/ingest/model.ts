@@ -1,4 +1,4 @@
-import type { Comparator, Interval } from "../facts/interval.js";
+import type { Comparator } from "../facts/interval.js";
 import type { Period } from "../facts/period.js";
 import type { AnchoredQuote } from "../facts/anchor.js";
 
@@ -93,9 +93,8 @@ export interface AttributionRec {
   note: string | null;
 }
 
-/** One source stating one statistic. */
+/** One source stating one statistic; its slug is `<source>.<key>`. */
 export interface CitationRec {
-  slug: string;
   source: string;
   key: string;
   position: number;
@@ -105,8 +104,8 @@ export interface CitationRec {
   periodInferred: boolean;
   periodResolution: string | null;
   attribution: AttributionRec | null;
+  /** Whether the quote was found in the archived text (the verification note is written from it). */
   verified: boolean;
-  verificationNote: string;
   note: string | null;
 }
 
@@ -120,7 +119,6 @@ export interface StatisticRec {
   amount: number;
   unit: string;
   comparator: Comparator;
-  interval: Interval;
   period: Period | null;
   derivation: { formula: string; inputs: { name: string; statistic: string }[] } | null;
   note: string | null;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { ArchiveText, anchorQuote } from "../facts/anchor.js";
 import { BUILTINS, formulaVariables, parseFormula } from "../facts/formula.js";
-import { type Comparator, fromComparator } from "../facts/interval.js";
+import type { Comparator } from "../facts/interval.js";
 import { type Period, isPartialDate, makePeriod, parsePeriod } from "../facts/period.js";
 import type { DataFile } from "./data-file.js";
 import type { CitationRec, EntityRec, EntityType, MetricRec, Model, ReportRec, SourceRec, StatisticRec } from "./model.js";
@@ -21,14 +21,17 @@ import {
   type StatisticInput,
 } from "./schemas.js";
 
-/** The curated files, read but not yet checked. */
+/** The curated files, opened but not yet checked. */
 export interface CuratedFiles {
   /** Registry files by registry name (organizations, platforms, ...), each a list of records. */
   readonly registries: ReadonlyMap<RegistryName, DataFile>;
-  /** One file per source document. */
-  readonly sources: readonly DataFile[];
-  /** Archived texts by path relative to the project root. */
-  readonly archives: ReadonlyMap<string, string>;
+  /**
+   * One file per source document, in path order. Iterated once: each file may be read when it
+   * is reached, and is released (see DataFile.release) once checked.
+   */
+  readonly sources: Iterable<DataFile>;
+  /** The archived text at a path relative to the project root, or undefined when there is no such file. */
+  archive(path: string): string | undefined;
 }
 
 /** The registry files, one per kind of record. */
@@ -48,11 +51,31 @@ const ENTITY_REGISTRIES: Record<Exclude<RegistryName, "reports" | "metrics">, { 
 
 /** Entity types that can be credited with producing a figure. */
 const PRODUCER_TYPES: readonly EntityType[] = ["ORGANIZATION", "PLATFORM", "PERSON", "MCN", "BRAND"];
+const SUBJECT_TYPES: readonly EntityType[] = ["PLATFORM", "ORGANIZATION", "MCN", "BRAND", "PERSON", "MARKET", "EVENT"];
+const EVENT_TYPES: readonly EntityType[] = ["EVENT"];
+// Path tails of the checks run for every statistic and citation, allocated once.
+const SUBJECT: readonly PathSegment[] = ["subject"];
+const EVENT: readonly PathSegment[] = ["event"];
+const ATTRIBUTED_ENTITY: readonly PathSegment[] = ["attribution", "entity"];
 
 interface Located<T> {
   value: T;
   file: DataFile;
   path: PathSegment[];
+}
+
+/**
+ * A statistic as the model holds it, with where and how it was first defined, kept to check
+ * later definitions against. Only what that check needs outlives the file (not the parsed
+ * input), so that a million statistics stay small in memory.
+ */
+interface DefinedStatistic extends StatisticRec {
+  /** The file of the first definition and its index in that file's `statistics`. */
+  readonly definedIn: DataFile;
+  readonly definedAt: number;
+  /** The period and derivation as first written. */
+  readonly periodInput: StatisticInput["period"];
+  readonly derivationInput: StatisticInput["derivation"];
 }
 
 /**
@@ -129,19 +152,21 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       }
     }
   }
-  const checkEntity = (file: DataFile, path: PathSegment[], slug: string, types: readonly EntityType[], what: string): boolean => {
+  // The problem's path is `path` followed by `tail`, only put together when there is a problem
+  // (this runs for every subject, event and attribution of every statistic).
+  const checkEntity = (file: DataFile, path: readonly PathSegment[], tail: readonly PathSegment[], slug: string, types: readonly EntityType[], what: string): boolean => {
     const e = entities.get(slug);
     if (!e) {
-      report(file, path, `unknown ${what} '${slug}': no entity has this slug${suggest(slug, entities.keys())}`);
+      report(file, [...path, ...tail], `unknown ${what} '${slug}': no entity has this slug${suggest(slug, entities.keys())}`);
       return false;
     }
     if (!types.includes(e.type)) {
-      report(file, path, `${what} '${slug}' is a ${e.type.toLowerCase()}, but must be ${types.map((t) => `a ${t.toLowerCase()}`).join(" or ")}`);
+      report(file, [...path, ...tail], `${what} '${slug}' is a ${e.type.toLowerCase()}, but must be ${types.map((t) => `a ${t.toLowerCase()}`).join(" or ")}`);
       return false;
     }
     return true;
   };
-  for (const r of entityRefs) checkEntity(r.from.file, [...r.from.path, r.field], r.slug, r.types, r.field);
+  for (const r of entityRefs) checkEntity(r.from.file, r.from.path, [r.field], r.slug, r.types, r.field);
 
   // ---- Reports.
   const reports = new Map<string, ReportRec>();
@@ -174,7 +199,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     const v = loc.value;
     if (reportAt.get(v.slug) !== loc) continue;
     if (v.published && !isPartialDate(v.published)) report(loc.file, [...loc.path, "published"], `'${v.published}' is not a real date`);
-    v.authors.forEach((a, i) => checkEntity(loc.file, [...loc.path, "authors", i], a, PRODUCER_TYPES, "author"));
+    v.authors.forEach((a, i) => checkEntity(loc.file, loc.path, ["authors", i], a, PRODUCER_TYPES, "author"));
     v.basedOn.forEach((b, i) => {
       if (b.report === v.slug) report(loc.file, [...loc.path, "basedOn", i, "report"], "a report cannot be based on itself");
       else if (!reports.has(b.report)) report(loc.file, [...loc.path, "basedOn", i, "report"], `unknown report '${b.report}'${suggest(b.report, reports.keys())}`);
@@ -219,10 +244,9 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
   const sources = new Map<string, SourceRec>();
   const sourceAt = new Map<string, Located<unknown>>();
   const urls = new Map<string, Located<unknown>>();
-  const statistics = new Map<string, StatisticRec>();
-  const statisticAt = new Map<string, Located<StatisticInput>>();
-  const identities = new Map<string, Located<StatisticInput>>();
-  const derivationChecks: { loc: Located<StatisticInput>; stat: StatisticRec }[] = [];
+  const statistics = new Map<string, DefinedStatistic>();
+  const identities = new Map<string, DefinedStatistic>();
+  const derivationChecks: DefinedStatistic[] = [];
   // Few distinct period labels recur across many statistics; parse each once.
   const periodCache = new Map<string, ReturnType<typeof parsePeriod>>();
   const cachedPeriod = (label: string) => {
@@ -231,13 +255,19 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     return p;
   };
 
-  const sortedSources = [...files.sources].sort((a, b) => (a.file < b.file ? -1 : 1));
-  for (const file of sortedSources) {
-    if (file.data === undefined) continue;
+  // Source files come in path order, one at a time; each is released once checked, so only
+  // what the model keeps (and the first definition of each statistic) outlives its file.
+  for (const file of files.sources) {
+    checkSource(file);
+    file.release();
+  }
+
+  function checkSource(file: DataFile): void {
+    if (file.data === undefined) return;
     const r = SourceInput.safeParse(file.data);
     if (!r.success) {
       for (const issue of r.error.issues) report(file, issue.path as PathSegment[], issueText(issue));
-      continue;
+      return;
     }
     const v = r.data;
     const loc: Located<unknown> = { value: v, file, path: [] };
@@ -246,13 +276,13 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     const prev = sourceAt.get(v.slug);
     if (prev) {
       report(file, ["slug"], `duplicate slug '${v.slug}': already used by ${where(prev)}`);
-      continue;
+      return;
     }
     const prevUrl = urls.get(v.url);
     if (prevUrl) report(file, ["url"], `duplicate url: ${where(prevUrl)} has the same address`);
     urls.set(v.url, loc);
-    if (v.publisher !== null) checkEntity(file, ["publisher"], v.publisher, ["ORGANIZATION"], "publisher");
-    v.authors.forEach((a, i) => checkEntity(file, ["authors", i], a, ["PERSON", "ORGANIZATION"], "author"));
+    if (v.publisher !== null) checkEntity(file, [], ["publisher"], v.publisher, ["ORGANIZATION"], "publisher");
+    v.authors.forEach((a, i) => checkEntity(file, [], ["authors", i], a, ["PERSON", "ORGANIZATION"], "author"));
     if (v.published !== null && !isPartialDate(v.published)) report(file, ["published"], `'${v.published}' is not a real date`);
 
     // Archive: the text as read, checked against its recorded digest.
@@ -265,7 +295,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       report(file, ["archive"], `coverage ${v.archive.coverage} needs the archived text's file and sha256`);
     } else {
       const textPath = file.file.replace(/[^/]*$/, v.archive.file);
-      const text = files.archives.get(textPath);
+      const text = files.archive(textPath);
       if (text === undefined) report(file, ["archive", "file"], `archived text ${textPath} does not exist`);
       else {
         sha256 = createHash("sha256").update(text, "utf8").digest("hex");
@@ -300,8 +330,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     const keys = new Map<string, PathSegment[]>();
     v.statistics.forEach((s, si) => {
       const sp: PathSegment[] = ["statistics", si];
-      const sloc: Located<StatisticInput> = { value: s, file, path: sp };
-      const stat = checkStatistic(s, sloc);
+      const stat = checkStatistic(s, file, si, sp);
       if (!stat) return;
       if (!s.citations || s.citations.length === 0) {
         report(file, [...sp, "citations"], `statistic '${s.slug}' has no citation: every figure must cite the passage or document that states it`);
@@ -315,22 +344,21 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
           return;
         }
         keys.set(c.key, cp);
-        const cit = checkCitation(c, cp, source, archive, stat);
+        const cit = checkCitation(c, cp, file, source, archive, stat);
         if (cit) stat.citations.push(cit);
       });
     });
   }
 
-  function checkStatistic(s: StatisticInput, loc: Located<StatisticInput>): StatisticRec | null {
-    const { file, path } = loc;
+  function checkStatistic(s: StatisticInput, file: DataFile, index: number, path: PathSegment[]): DefinedStatistic | null {
     let ok = true;
     const metric = metrics.get(s.metric);
     if (!metric) {
       report(file, [...path, "metric"], `unknown metric '${s.metric}'${suggest(s.metric, metrics.keys())}`);
       ok = false;
     }
-    if (!checkEntity(file, [...path, "subject"], s.subject, ["PLATFORM", "ORGANIZATION", "MCN", "BRAND", "PERSON", "MARKET", "EVENT"], "subject")) ok = false;
-    if (s.event !== undefined && !checkEntity(file, [...path, "event"], s.event, ["EVENT"], "event")) ok = false;
+    if (!checkEntity(file, path, SUBJECT, s.subject, SUBJECT_TYPES, "subject")) ok = false;
+    if (s.event !== undefined && !checkEntity(file, path, EVENT, s.event, EVENT_TYPES, "event")) ok = false;
     if (metric && !metric.units.includes(s.value.unit)) {
       report(file, [...path, "value", "unit"], `unit '${s.value.unit}' is not a unit of metric '${metric.slug}' (${metric.units.join(", ")})`);
       ok = false;
@@ -382,24 +410,23 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     const identity = `${s.metric}\u0000${s.subject}\u0000${s.event ?? ""}\u0000${s.kind}\u0000${s.value.amount}\u0000${s.value.unit}\u0000${s.value.comparator}\u0000${period?.start ?? ""}\u0000${period?.end ?? ""}`;
     const existing = statistics.get(s.slug);
     if (existing) {
-      const first = statisticAt.get(s.slug)!;
-      const diff = definitionDiff(first.value, s);
+      const diff = definitionDiff(existing, s);
       if (diff) {
-        report(file, [...path, "slug"], `statistic '${s.slug}' is already defined in ${where(first)} with ${diff}: a different figure needs a different slug`);
+        report(file, [...path, "slug"], `statistic '${s.slug}' is already defined in ${definedWhere(existing)} with ${diff}: a different figure needs a different slug`);
         return null;
       }
       if (s.note !== undefined && existing.note !== null && s.note !== existing.note) {
-        report(file, [...path, "note"], `statistic '${s.slug}' already has a different note in ${where(first)}; keep the statistic's note in one place (citations have notes of their own)`);
+        report(file, [...path, "note"], `statistic '${s.slug}' already has a different note in ${definedWhere(existing)}; keep the statistic's note in one place (citations have notes of their own)`);
       }
       if (existing.note === null && s.note !== undefined) existing.note = s.note;
       return existing;
     }
     const twin = identities.get(identity);
     if (twin) {
-      report(file, [...path, "slug"], `statistic '${s.slug}' states the same figure as '${twin.value.slug}' (${where(twin)}): use that slug so both documents cite one statistic`);
+      report(file, [...path, "slug"], `statistic '${s.slug}' states the same figure as '${twin.slug}' (${definedWhere(twin)}): use that slug so both documents cite one statistic`);
       return null;
     }
-    const stat: StatisticRec = {
+    const stat: DefinedStatistic = {
       slug: s.slug,
       metric: s.metric,
       subject: s.subject,
@@ -408,25 +435,32 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       amount: s.value.amount,
       unit: s.value.unit,
       comparator: s.value.comparator as Comparator,
-      interval: fromComparator(s.value.comparator as Comparator, s.value.amount),
       period,
       derivation: s.derivation ? { formula: s.derivation.formula, inputs: Object.entries(s.derivation.inputs).map(([name, statistic]) => ({ name, statistic })) } : null,
       note: s.note ?? null,
       citations: [],
       file: file.file,
+      definedIn: file,
+      definedAt: index,
+      periodInput: s.period,
+      derivationInput: s.derivation,
     };
     statistics.set(s.slug, stat);
-    statisticAt.set(s.slug, loc);
-    identities.set(identity, loc);
-    if (stat.derivation) derivationChecks.push({ loc, stat });
+    identities.set(identity, stat);
+    if (stat.derivation) derivationChecks.push(stat);
     return stat;
   }
 
-  function checkCitation(c: NonNullable<StatisticInput["citations"]>[number], cp: PathSegment[], source: SourceRec, archive: ArchiveText | null, stat: StatisticRec): CitationRec | null {
-    const file = sourceFile(source);
+  function checkCitation(
+    c: NonNullable<StatisticInput["citations"]>[number],
+    cp: PathSegment[],
+    file: DataFile,
+    source: SourceRec,
+    archive: ArchiveText | null,
+    stat: StatisticRec,
+  ): CitationRec | null {
     let ok = true;
     let quote = null;
-    let verificationNote: string;
     if (source.coverage === "NONE") {
       for (const field of ["quote", "valueAsWritten", "periodAsWritten"] as const) {
         if (c[field] !== undefined) {
@@ -438,7 +472,6 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
         report(file, [...cp, "attribution", "asWritten"], "this source's text is not archived (coverage NONE), so its wording cannot be quoted; use the attribution's note");
         ok = false;
       }
-      verificationNote = "Not verifiable: the source's text is not archived here (coverage NONE), so the figure is cited at the level of the document's URL.";
     } else {
       if (!archive) return null; // the archive problem is already reported
       if (!c.quote) {
@@ -453,7 +486,9 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       quote = a;
       for (const field of ["valueAsWritten", "periodAsWritten"] as const) {
         const w = c[field];
-        if (w !== undefined && !archive.text.includes(w)) {
+        // Words inside the quote, which was just found in the text, are in the text too; only
+        // others need a search of the whole text.
+        if (w !== undefined && !a.exact.includes(w) && !archive.text.includes(w)) {
           report(file, [...cp, field], `${JSON.stringify(w)} does not occur in the archived text`);
           ok = false;
         }
@@ -462,7 +497,6 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
         report(file, [...cp, "attribution", "asWritten"], `${JSON.stringify(c.attribution.asWritten)} does not occur in the archived text`);
         ok = false;
       }
-      verificationNote = `The quote occurs at code points ${a.start}–${a.end} of the archived text, whose SHA-256 is ${source.sha256}.`;
     }
     const att = c.attribution;
     if (att) {
@@ -472,7 +506,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       } else if (att.report !== undefined && !reports.has(att.report)) {
         report(file, [...cp, "attribution", "report"], `unknown report '${att.report}'${suggest(att.report, reports.keys())}`);
         ok = false;
-      } else if (att.entity !== undefined && !checkEntity(file, [...cp, "attribution", "entity"], att.entity, PRODUCER_TYPES, "attributed entity")) {
+      } else if (att.entity !== undefined && !checkEntity(file, cp, ATTRIBUTED_ENTITY, att.entity, PRODUCER_TYPES, "attributed entity")) {
         ok = false;
       } else if (att.report === undefined && att.entity === undefined && att.note === undefined) {
         report(file, [...cp, "attribution"], "an attribution without a report or entity must say in a note whom the source credits; use null when it credits nobody");
@@ -495,7 +529,6 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       periodResolution = `No period stated in the source; the editor inferred ${describePeriod(stat.period)}.`;
     }
     return {
-      slug: `${source.slug}.${c.key}`,
       source: source.slug,
       key: c.key,
       position: stat.citations.length,
@@ -506,24 +539,20 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       periodResolution,
       attribution: att ? { asWritten: att.asWritten ?? null, report: att.report ?? null, entity: att.entity ?? null, inferred: att.inferred, note: att.note ?? null } : null,
       verified: quote !== null,
-      verificationNote,
       note: c.note ?? null,
     };
   }
 
-  function sourceFile(source: SourceRec): DataFile {
-    return (sourceAt.get(source.slug) as Located<unknown>).file;
-  }
-
   // ---- Derivations: inputs exist, and no statistic depends on itself through others.
-  for (const { loc, stat } of derivationChecks) {
+  for (const stat of derivationChecks) {
+    const at: PathSegment[] = ["statistics", stat.definedAt];
     for (const input of stat.derivation!.inputs) {
       if (!statistics.has(input.statistic)) {
-        report(loc.file, [...loc.path, "derivation", "inputs", input.name], `derivation input '${input.name}' refers to unknown statistic '${input.statistic}'${suggest(input.statistic, statistics.keys())}`);
+        report(stat.definedIn, [...at, "derivation", "inputs", input.name], `derivation input '${input.name}' refers to unknown statistic '${input.statistic}'${suggest(input.statistic, statistics.keys())}`);
       }
     }
     const cycle = findCycle(stat.slug, statistics);
-    if (cycle) report(loc.file, [...loc.path, "derivation"], `derivation cycle: ${cycle.join(" -> ")}`);
+    if (cycle) report(stat.definedIn, [...at, "derivation"], `derivation cycle: ${cycle.join(" -> ")}`);
   }
 
   const bySlug = <T extends { slug: string }>(m: Map<string, T>) => [...m.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
@@ -557,18 +586,18 @@ function findCycle(start: string, statistics: ReadonlyMap<string, StatisticRec>)
   return c && c[0] === start ? c : null;
 }
 
-/** Describes which defining fields of two definitions of one statistic differ. */
-function definitionDiff(a: StatisticInput, b: StatisticInput): string | null {
+/** Describes which defining fields of a statistic's first definition and a later one differ. */
+function definitionDiff(a: DefinedStatistic, b: StatisticInput): string | null {
   const fields: [string, unknown, unknown][] = [
     ["metric", a.metric, b.metric],
     ["subject", a.subject, b.subject],
-    ["event", a.event, b.event],
+    ["event", a.event ?? undefined, b.event],
     ["kind", a.kind, b.kind],
-    ["amount", a.value.amount, b.value.amount],
-    ["unit", a.value.unit, b.value.unit],
-    ["comparator", a.value.comparator, b.value.comparator],
-    ["period", a.period, b.period],
-    ["derivation", a.derivation, b.derivation],
+    ["amount", a.amount, b.value.amount],
+    ["unit", a.unit, b.value.unit],
+    ["comparator", a.comparator, b.value.comparator],
+    ["period", a.periodInput, b.period],
+    ["derivation", a.derivationInput, b.derivation],
   ];
   const diffs = fields.filter(([, x, y]) => JSON.stringify(x) !== JSON.stringify(y)).map(([n, x, y]) => `${n} ${JSON.stringify(x ?? null)} (here ${JSON.stringify(y ?? null)})`);
   return diffs.length ? `a different ${diffs.join(", ")}` : null;
@@ -580,6 +609,10 @@ function describePeriod(p: Period): string {
 
 function where(loc: Located<unknown>): string {
   return formatLoc(loc.file, loc.path);
+}
+
+function definedWhere(stat: DefinedStatistic): string {
+  return formatLoc(stat.definedIn, ["statistics", stat.definedAt]);
 }
 
 function formatLoc(file: DataFile, path: PathSegment[]): string {

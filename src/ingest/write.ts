@@ -1,8 +1,11 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
+import { fromComparator } from "../facts/interval.js";
 import { type ReportLinks, producerEntities } from "../facts/producers.js";
+import type { AnchoredQuote } from "../facts/anchor.js";
 import type { Model } from "./model.js";
+import { PhaseTimer } from "./phases.js";
 
 /** What the writer records about the build in the `meta` table. */
 export interface BuildMeta {
@@ -25,7 +28,7 @@ export interface BuildCounts {
  * temporary file beside it, which replaces `target` only when complete. If anything fails,
  * the temporary file is removed and `target` is left exactly as it was.
  */
-export function writeDatabase(model: Model, target: string, migrationsDir: string, meta: BuildMeta): BuildCounts {
+export function writeDatabase(model: Model, target: string, migrationsDir: string, meta: BuildMeta, timer = new PhaseTimer()): BuildCounts {
   mkdirSync(dirname(target), { recursive: true });
   const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
   try {
@@ -34,7 +37,10 @@ export function writeDatabase(model: Model, target: string, migrationsDir: strin
       db.pragma("journal_mode = OFF");
       db.pragma("synchronous = OFF");
       db.pragma("cache_size = -200000");
-      db.pragma("foreign_keys = ON");
+      // References are checked once, over the whole database, by foreign_key_check below (the
+      // validation has already resolved every one); checking each row as it is inserted costs
+      // a lookup per reference per row.
+      db.pragma("foreign_keys = OFF");
       for (const f of readdirSync(migrationsDir).filter((n) => n.endsWith(".sql")).sort()) {
         db.exec(readFileSync(join(migrationsDir, f), "utf8"));
       }
@@ -42,8 +48,16 @@ export function writeDatabase(model: Model, target: string, migrationsDir: strin
       // index from sorted data is several times faster than updating it row by row.
       const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
       for (const ix of indexes) db.exec(`DROP INDEX "${ix.name}"`);
+      // FTS5 buffers new index entries in memory and writes a segment each time the buffer
+      // exceeds its hash size (1 MB by default), merging segments as they pile up; a larger
+      // buffer writes fewer, larger segments and merges far less. The setting is removed
+      // after the build: it is a property of this bulk load, not of the database.
+      db.exec(`INSERT INTO search_index(search_index, rank) VALUES ('hashsize', ${SEARCH_HASH_BYTES})`);
+      timer.end("create schema");
       const counts = db.transaction(() => insertModel(db, model))();
+      timer.end("insert rows");
       for (const ix of indexes) db.exec(ix.sql);
+      timer.end("create indexes");
       const metaRows: [string, string][] = [
         ["data_version", meta.dataVersion],
         ["built_at", meta.builtAt],
@@ -52,11 +66,20 @@ export function writeDatabase(model: Model, target: string, migrationsDir: strin
       const putMeta = db.prepare("INSERT INTO meta(key, value) VALUES (?, ?)");
       for (const row of metaRows) putMeta.run(...row);
       db.exec("INSERT INTO search_index(search_index) VALUES ('optimize')");
+      timer.end("optimize search index");
       db.exec("ANALYZE");
+      timer.end("analyze");
       const fk = db.pragma("foreign_key_check") as unknown[];
       if (fk.length > 0) throw new Error(`foreign key check failed: ${JSON.stringify(fk.slice(0, 5))}`);
+      timer.end("check foreign keys");
+      // FTS5 protects its shadow tables; the build's own connection lifts that to drop the
+      // bulk-load setting (the last statement before closing, so FTS5 reads it no more).
+      db.unsafeMode(true);
+      db.exec("DELETE FROM search_index_config WHERE k = 'hashsize'");
+      db.unsafeMode(false);
       db.close();
       renameSync(tmp, target);
+      timer.end("close and rename");
       return counts;
     } finally {
       if (db.open) db.close();
@@ -66,6 +89,9 @@ export function writeDatabase(model: Model, target: string, migrationsDir: strin
     throw e;
   }
 }
+
+/** FTS5's in-memory buffer during the build (see writeDatabase). */
+const SEARCH_HASH_BYTES = Number(process.env.LSF_HASH ?? 256 * 1024 * 1024);
 
 function insertModel(db: Database.Database, m: Model): BuildCounts {
   const entityId = new Map(m.entities.map((e, i) => [e.slug, i + 1]));
@@ -81,7 +107,6 @@ function insertModel(db: Database.Database, m: Model): BuildCounts {
     "INSERT INTO entity(id, slug, type, name, description, org_kind, website, operator_id, parent_id, start_date, end_date, file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
   );
   const insName = db.prepare("INSERT INTO entity_name(entity_id, lang, name, is_alias) VALUES (?,?,?,?)");
-  db.pragma("defer_foreign_keys = ON");
   for (const e of m.entities) {
     const eid = entityId.get(e.slug)!;
     insEntity.run(eid, e.slug, e.type, e.name, e.description, e.orgKind, e.website, id(entityId, e.operator), id(entityId, e.parent), e.start, e.end, e.file);
@@ -125,12 +150,14 @@ function insertModel(db: Database.Database, m: Model): BuildCounts {
   );
   const insSourceAuthor = db.prepare("INSERT INTO source_author(source_id, entity_id, position) VALUES (?,?,?)");
   const published = new Map<string, string | null>();
+  const sha256 = new Map<string, string | null>();
   for (const s of m.sources) {
     const sid = sourceId.get(s.slug)!;
     insSource.run(sid, s.slug, s.title, bool(s.titleIsDescriptive), s.url, s.urlStatus, id(entityId, s.publisher), s.publisherAsNamed, s.published, s.language, s.kind,
       s.coverage, s.archiveText, s.sha256, s.length, s.retrieved, s.note, s.file);
     s.authors.forEach((a, i) => insSourceAuthor.run(sid, entityId.get(a)!, i));
     published.set(s.slug, s.published);
+    sha256.set(s.slug, s.sha256);
     const by = [s.publisher && entityName.get(s.publisher), s.publisherAsNamed, ...s.authors.map((a) => entityName.get(a))].filter(Boolean).join(" ");
     search.run("SOURCE", sid, s.title ?? s.slug, [by, s.note, s.archiveText].filter(Boolean).join("\n"));
   }
@@ -148,31 +175,62 @@ function insertModel(db: Database.Database, m: Model): BuildCounts {
   );
   const insProducer = db.prepare("INSERT INTO statistic_producer(statistic_id, entity_id) VALUES (?,?)");
   const metricName = new Map(m.metrics.map((x) => [x.slug, x.name]));
+  // Producers depend only on the attribution; a million citations share a few thousand.
+  const producersOf = new Map<string, number[]>();
+  const attributionProducers = (report: string | null, entity: string | null): number[] => {
+    const key = report !== null ? `r:${report}` : `e:${entity}`;
+    let found = producersOf.get(key);
+    if (!found) producersOf.set(key, (found = producerEntities({ reportId: id(reportId, report), entityId: id(entityId, entity) }, links)));
+    return found;
+  };
+  const producers = new Set<number>();
   let citations = 0;
-  for (const s of m.statistics) {
-    const sid = statisticId.get(s.slug)!;
-    const first = <K extends "valueAsWritten" | "periodAsWritten" | "periodResolution">(k: K) => s.citations.find((c) => c[k] !== null)?.[k] ?? null;
-    const dates = s.citations.map((c) => published.get(c.source)).filter((d): d is string => !!d).sort();
-    const finite = (x: number) => (Number.isFinite(x) ? x : null);
+  // One pass per statistic over its citations computes what the rows need (the first value and
+  // period as written, the earliest publication date, whether any quote verified, the search
+  // text) without building intermediate arrays: this loop runs a million times at scale.
+  for (let i = 0; i < m.statistics.length; i++) {
+    const s = m.statistics[i]!;
+    const sid = i + 1;
+    let valueAsWritten: string | null = null;
+    let periodAsWritten: string | null = null;
+    let periodResolution: string | null = null;
+    let earliest: string | null = null;
+    let verified = false;
+    let quotes = "";
+    let notes = "";
+    for (const c of s.citations) {
+      if (valueAsWritten === null) valueAsWritten = c.valueAsWritten;
+      if (periodAsWritten === null) periodAsWritten = c.periodAsWritten;
+      if (periodResolution === null) periodResolution = c.periodResolution;
+      const date = published.get(c.source);
+      if (date && (earliest === null || date < earliest)) earliest = date;
+      if (c.verified) verified = true;
+      if (c.quote?.exact) quotes = quotes === "" ? c.quote.exact : `${quotes}\n${c.quote.exact}`;
+      if (c.note) notes = notes === "" ? c.note : `${notes}\n${c.note}`;
+    }
+    const interval = fromComparator(s.comparator, s.amount);
     insStat.run(sid, s.slug, metricId.get(s.metric)!, entityId.get(s.subject)!, id(entityId, s.event), s.kind, s.amount, s.unit, s.comparator,
-      finite(s.interval.lo), bool(!s.interval.loOpen), finite(s.interval.hi), bool(!s.interval.hiOpen),
-      first("valueAsWritten"), s.period?.start ?? null, s.period?.end ?? null, s.period?.label ?? null, s.period?.days ?? null,
-      first("periodAsWritten"), first("periodResolution"), s.derivation?.formula ?? null, s.note,
-      dates[0] ?? null, bool(s.citations.some((c) => c.verified)));
+      finite(interval.lo), bool(!interval.loOpen), finite(interval.hi), bool(!interval.hiOpen),
+      valueAsWritten, s.period?.start ?? null, s.period?.end ?? null, s.period?.label ?? null, s.period?.days ?? null,
+      periodAsWritten, periodResolution, s.derivation?.formula ?? null, s.note,
+      earliest, bool(verified));
     s.derivation?.inputs.forEach((input, i) => insInput.run(sid, input.name, statisticId.get(input.statistic)!, i));
-    const producers = new Set<number>();
+    producers.clear();
     for (const c of s.citations) {
       const a = c.attribution;
-      insCitation.run(`${c.slug}`, sid, sourceId.get(c.source)!, c.key, c.position, c.quote?.exact ?? null, c.quote?.prefix ?? null, c.quote?.suffix ?? null,
-        c.quote?.start ?? null, c.quote?.end ?? null, c.valueAsWritten, c.periodAsWritten, bool(c.periodInferred), a?.asWritten ?? null,
+      const q = c.quote;
+      insCitation.run(`${c.source}.${c.key}`, sid, sourceId.get(c.source)!, c.key, c.position, q?.exact ?? null, q?.prefix ?? null, q?.suffix ?? null,
+        q?.start ?? null, q?.end ?? null, c.valueAsWritten, c.periodAsWritten, bool(c.periodInferred), a?.asWritten ?? null,
         id(reportId, a?.report ?? null), id(entityId, a?.entity ?? null), bool(a?.inferred ?? false), a?.note ?? null,
-        bool(c.verified), c.verificationNote, c.note);
+        bool(c.verified), verificationNote(q, sha256.get(c.source)!), c.note);
       citations++;
-      if (a) for (const p of producerEntities({ reportId: id(reportId, a.report), entityId: id(entityId, a.entity) }, links)) producers.add(p);
+      if (a) for (const p of attributionProducers(a.report, a.entity)) producers.add(p);
     }
-    for (const p of [...producers].sort((x, y) => x - y)) insProducer.run(sid, p);
-    const title = [metricName.get(s.metric), entityName.get(s.subject), s.period?.label].filter(Boolean).join(" · ");
-    const body = [first("valueAsWritten"), ...s.citations.map((c) => c.quote?.exact), s.note, ...s.citations.map((c) => c.note)].filter(Boolean).join("\n");
+    if (producers.size === 1) for (const p of producers) insProducer.run(sid, p);
+    else if (producers.size > 1) for (const p of [...producers].sort((x, y) => x - y)) insProducer.run(sid, p);
+    // The search text: non-empty parts joined, as [a, b, c].filter(Boolean).join(sep) would.
+    const title = joinPresent(joinPresent(metricName.get(s.metric), entityName.get(s.subject), " · "), s.period?.label, " · ");
+    const body = joinPresent(joinPresent(joinPresent(valueAsWritten, quotes, "\n"), s.note, "\n"), notes, "\n");
     search.run("STATISTIC", sid, title, body);
   }
   return {
@@ -183,4 +241,24 @@ function insertModel(db: Database.Database, m: Model): BuildCounts {
     reports: m.reports.length,
     metrics: m.metrics.length,
   };
+}
+
+/**
+ * Why a citation verified when the database was built: the quote's position and the archive's
+ * digest, or that the source's text is not archived (then there is no quote).
+ */
+function verificationNote(quote: AnchoredQuote | null, sha256: string | null): string {
+  return quote
+    ? `The quote occurs at code points ${quote.start}–${quote.end} of the archived text, whose SHA-256 is ${sha256}.`
+    : "Not verifiable: the source's text is not archived here (coverage NONE), so the figure is cited at the level of the document's URL.";
+}
+
+function finite(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+/** `a` and `b` joined by `sep`, leaving out whichever is null, undefined or empty. */
+function joinPresent(a: string | null | undefined, b: string | null | undefined, sep: string): string {
+  if (!a) return b || "";
+  return b ? `${a}${sep}${b}` : a;
 }
