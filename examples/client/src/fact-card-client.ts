@@ -14,7 +14,7 @@ export const FactCardClientDocument = graphql(`
       kind
       metric { name }
       subject { name }
-      value { asWritten unit comparator lowerBound upperBound }
+      value { asWritten amount unit comparator lowerBound upperBound }
       period { label }
       producers { name }
       citations {
@@ -56,5 +56,7 @@ export function caption(stat: FactCardStatistic): string {
   const cited = stat.citations.find((c) => c.verified) ?? stat.citations[0];
   const source = cited ? `${cited.source.publisher?.name ?? "Unknown publisher"}, ${cited.source.publishedAt ?? "undated"}` : "no source";
   const by = stat.producers.length > 0 ? ` (${stat.producers.map((p) => p.name).join(", ")})` : "";
-  return `${stat.metric.name}, ${stat.subject.name}: ${stat.value.asWritten} ${stat.value.unit}${by}. Source: ${source}.`;
+  // The words as written are null when the source's text is not archived: fall back to the amount.
+  const value = stat.value.asWritten ?? stat.value.amount.toLocaleString("en-US");
+  return `${stat.metric.name}, ${stat.subject.name}: ${value} ${stat.value.unit}${by}. Source: ${source}.`;
 }
