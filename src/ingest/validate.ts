@@ -73,8 +73,8 @@ interface DefinedStatistic extends StatisticRec {
   /** The file of the first definition and its index in that file's `statistics`. */
   readonly definedIn: DataFile;
   readonly definedAt: number;
-  /** The period and derivation as first written. */
-  readonly periodInput: StatisticInput["period"];
+  /** The period and derivation as first written; a period written as a label is `period.label`, and null here. */
+  readonly periodInput: Exclude<StatisticInput["period"], string>;
   readonly derivationInput: StatisticInput["derivation"];
 }
 
@@ -245,7 +245,14 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
   const sourceAt = new Map<string, Located<unknown>>();
   const urls = new Map<string, Located<unknown>>();
   const statistics = new Map<string, DefinedStatistic>();
-  const identities = new Map<string, DefinedStatistic>();
+  const figures = new FigureIndex();
+  const names = new Map<string, string>();
+  const intern = (name: string): string => {
+    const known = names.get(name);
+    if (known !== undefined) return known;
+    names.set(name, name);
+    return name;
+  };
   const derivationChecks: DefinedStatistic[] = [];
   // Few distinct period labels recur across many statistics; parse each once.
   const periodCache = new Map<string, ReturnType<typeof parsePeriod>>();
@@ -345,7 +352,12 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
         }
         keys.set(c.key, cp);
         const cit = checkCitation(c, cp, file, source, archive, stat);
-        if (cit) stat.citations.push(cit);
+        // Most statistics have one citation: an array literal holds exactly it, where a push
+        // onto an empty array would reserve room for seventeen.
+        if (cit) {
+          if (stat.citations.length === 0) stat.citations = [cit];
+          else stat.citations.push(cit);
+        }
       });
     });
   }
@@ -407,7 +419,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     }
     if (!ok) return null;
 
-    const identity = `${s.metric}\u0000${s.subject}\u0000${s.event ?? ""}\u0000${s.kind}\u0000${s.value.amount}\u0000${s.value.unit}\u0000${s.value.comparator}\u0000${period?.start ?? ""}\u0000${period?.end ?? ""}`;
+    const identity = figureIdentity(s.metric, s.subject, s.event ?? null, s.kind, s.value.amount, s.value.unit, s.value.comparator, period);
     const existing = statistics.get(s.slug);
     if (existing) {
       const diff = definitionDiff(existing, s);
@@ -421,20 +433,22 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       if (existing.note === null && s.note !== undefined) existing.note = s.note;
       return existing;
     }
-    const twin = identities.get(identity);
+    const twin = figures.find(identity);
     if (twin) {
       report(file, [...path, "slug"], `statistic '${s.slug}' states the same figure as '${twin.slug}' (${definedWhere(twin)}): use that slug so both documents cite one statistic`);
       return null;
     }
     const stat: DefinedStatistic = {
       slug: s.slug,
-      metric: s.metric,
-      subject: s.subject,
-      event: s.event ?? null,
-      kind: s.kind,
+      // The few distinct names a million statistics repeat are kept once each, not once per
+      // statistic as the parser produced them.
+      metric: intern(s.metric),
+      subject: intern(s.subject),
+      event: s.event === undefined ? null : intern(s.event),
+      kind: intern(s.kind),
       amount: s.value.amount,
-      unit: s.value.unit,
-      comparator: s.value.comparator as Comparator,
+      unit: intern(s.value.unit),
+      comparator: intern(s.value.comparator) as Comparator,
       period,
       derivation: s.derivation ? { formula: s.derivation.formula, inputs: Object.entries(s.derivation.inputs).map(([name, statistic]) => ({ name, statistic })) } : null,
       note: s.note ?? null,
@@ -442,11 +456,11 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       file: file.file,
       definedIn: file,
       definedAt: index,
-      periodInput: s.period,
+      periodInput: typeof s.period === "string" ? null : s.period,
       derivationInput: s.derivation,
     };
     statistics.set(s.slug, stat);
-    identities.set(identity, stat);
+    figures.add(identity, stat);
     if (stat.derivation) derivationChecks.push(stat);
     return stat;
   }
@@ -483,7 +497,9 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
         report(file, [...cp, "quote", a.field], a.error);
         return null;
       }
-      quote = a;
+      // The quote as a slice of the archived text (which the model keeps anyway) rather than
+      // the copy read from the file: equal, since it was just found there, and smaller.
+      quote = a.exact.length > SLICE_WORTHWHILE ? { ...a, exact: archive.slice(a.start, a.end) } : a;
       for (const field of ["valueAsWritten", "periodAsWritten"] as const) {
         const w = c[field];
         // Words inside the quote, which was just found in the text, are in the text too; only
@@ -568,6 +584,54 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
   };
 }
 
+/** Below this length V8 copies a substring rather than pointing into its parent. */
+const SLICE_WORTHWHILE = 13;
+
+/**
+ * What a statistic states, as one string: two statistics with the same identity are the same
+ * figure (metric, subject, event, kind, amount, unit, comparator and period).
+ */
+function figureIdentity(metric: string, subject: string, event: string | null, kind: string, amount: number, unit: string, comparator: string, period: Period | null): string {
+  return `${metric}\u0000${subject}\u0000${event ?? ""}\u0000${kind}\u0000${amount}\u0000${unit}\u0000${comparator}\u0000${period?.start ?? ""}\u0000${period?.end ?? ""}`;
+}
+
+/**
+ * Statistics by identity (see figureIdentity), keyed by a 32-bit hash of it so that the index
+ * does not keep a string per statistic; statistics whose identities share a hash are told
+ * apart by recomputing theirs, so a match is exactly an equal identity.
+ */
+class FigureIndex {
+  private readonly byHash = new Map<number, DefinedStatistic | DefinedStatistic[]>();
+
+  /** The statistic already stating this figure, if any. */
+  find(identity: string): DefinedStatistic | undefined {
+    const found = this.byHash.get(hashString(identity));
+    if (found === undefined) return undefined;
+    for (const stat of Array.isArray(found) ? found : [found]) if (identityOf(stat) === identity) return stat;
+    return undefined;
+  }
+
+  /** Records that `stat` states the figure `identity`. */
+  add(identity: string, stat: DefinedStatistic): void {
+    const h = hashString(identity);
+    const found = this.byHash.get(h);
+    if (found === undefined) this.byHash.set(h, stat);
+    else if (Array.isArray(found)) found.push(stat);
+    else this.byHash.set(h, [found, stat]);
+  }
+}
+
+function identityOf(s: StatisticRec): string {
+  return figureIdentity(s.metric, s.subject, s.event, s.kind, s.amount, s.unit, s.comparator, s.period);
+}
+
+/** FNV-1a over the UTF-16 code units of a string. */
+function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
 function findCycle(start: string, statistics: ReadonlyMap<string, StatisticRec>): string[] | null {
   const stack: string[] = [];
   const visit = (slug: string): string[] | null => {
@@ -596,7 +660,7 @@ function definitionDiff(a: DefinedStatistic, b: StatisticInput): string | null {
     ["amount", a.amount, b.value.amount],
     ["unit", a.unit, b.value.unit],
     ["comparator", a.comparator, b.value.comparator],
-    ["period", a.periodInput, b.period],
+    ["period", a.periodInput === null && a.period !== null ? a.period.label : a.periodInput, b.period],
     ["derivation", a.derivationInput, b.derivation],
   ];
   const diffs = fields.filter(([, x, y]) => JSON.stringify(x) !== JSON.stringify(y)).map(([n, x, y]) => `${n} ${JSON.stringify(x ?? null)} (here ${JSON.stringify(y ?? null)})`);

@@ -91,7 +91,7 @@ export function writeDatabase(model: Model, target: string, migrationsDir: strin
 }
 
 /** FTS5's in-memory buffer during the build (see writeDatabase). */
-const SEARCH_HASH_BYTES = Number(process.env.LSF_HASH ?? 256 * 1024 * 1024);
+const SEARCH_HASH_BYTES = 256 * 1024 * 1024;
 
 function insertModel(db: Database.Database, m: Model): BuildCounts {
   const entityId = new Map(m.entities.map((e, i) => [e.slug, i + 1]));
