@@ -53,3 +53,62 @@ export function groupBy<Row, K>(rows: readonly Row[], key: (r: Row) => K): Map<K
   }
   return out;
 }
+
+/**
+ * Runs a query over two sets of keys, one `?` per key in each set (e.g. statistics whose
+ * metric is one of these AND whose subject is one of those). `sql` receives the two
+ * placeholder lists. Each set is padded to a bucket size like `selectByKeys`; sets larger than
+ * MAX_BATCH are split, and every pair of chunks runs, so the rows cover every combination.
+ * Callers that select with OR (or UNION) may see a row more than once and should dedupe.
+ */
+export function selectByKeySets<Row, A extends SqlValue, B extends SqlValue>(
+  db: KnowledgeDb,
+  sql: (first: string, second: string) => string,
+  first: readonly A[],
+  second: readonly B[],
+): Row[] {
+  const a = chunks(first);
+  const b = chunks(second);
+  const out: Row[] = [];
+  for (const x of a) {
+    for (const y of b) out.push(...db.query<Row>(sql(placeholders(x.length), placeholders(y.length))).all(...x, ...y));
+  }
+  return out;
+}
+
+/** Distinct keys split into padded chunks of at most MAX_BATCH (none when there are no keys). */
+function chunks<K extends SqlValue>(keys: readonly K[]): K[][] {
+  const unique = [...new Set(keys)];
+  const out: K[][] = [];
+  for (let i = 0; i < unique.length; i += MAX_BATCH) {
+    const chunk = unique.slice(i, i + MAX_BATCH);
+    const size = bucketSize(chunk.length);
+    out.push(chunk.concat(Array.from({ length: size - chunk.length }, () => chunk[chunk.length - 1]!)));
+  }
+  return out;
+}
+
+/**
+ * Runs a query over many composite keys (tuples of `width` values), one `?` per value: `sql`
+ * receives a `VALUES (?, ?), (?, ?)` list to join against, e.g. as a CTE. Batch sizes are
+ * bucketed and padded (by repeating the last tuple) like `selectByKeys`, MAX_BATCH tuples per
+ * statement. Rows come back as SQLite returns them; callers match them to their tuples.
+ */
+export function selectByTuples<Row>(db: KnowledgeDb, sql: (values: string) => string, tuples: readonly (readonly SqlValue[])[], width: number): Row[] {
+  const seen = new Set<string>();
+  const unique = tuples.filter((t) => {
+    const k = JSON.stringify(t);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const row = `(${placeholders(width)})`;
+  const out: Row[] = [];
+  for (let i = 0; i < unique.length; i += MAX_BATCH) {
+    const chunk = unique.slice(i, i + MAX_BATCH);
+    const size = bucketSize(chunk.length);
+    const padded = chunk.concat(Array.from({ length: size - chunk.length }, () => chunk[chunk.length - 1]!));
+    out.push(...db.query<Row>(sql(Array.from({ length: size }, () => row).join(", "))).all(...padded.flat()));
+  }
+  return out;
+}

@@ -34,6 +34,14 @@ export interface EntityNameRow {
   readonly isAlias: 0 | 1;
 }
 
+/** A market that is part of a broader one (`partOf` in the registry), with both names. */
+export interface MarketLinkRow {
+  readonly marketId: number;
+  readonly name: string;
+  readonly parentId: number;
+  readonly parentName: string;
+}
+
 /** Conditions on a list of entities. */
 export interface EntityCriteria {
   /** Only entities of these types; all types when absent. */
@@ -69,6 +77,19 @@ export class EntityRepository {
       (list) => `SELECT entity_id AS entityId, lang, name, is_alias AS isAlias FROM entity_name WHERE entity_id IN (${list}) ORDER BY entity_id, is_alias, lang, name`,
       entityIds,
     );
+  }
+
+  /**
+   * Every market that is part of a broader market, with both names: what agreement needs to
+   * compare figures about a market and its parts. Markets are registry entries, few and
+   * fixed, so they are read whole rather than by key.
+   */
+  marketLinks(): MarketLinkRow[] {
+    return this.db
+      .query<MarketLinkRow>(
+        "SELECT e.id AS marketId, e.name, p.id AS parentId, p.name AS parentName FROM entity e JOIN entity p ON p.id = e.parent_id WHERE e.type = 'MARKET' AND p.type = 'MARKET' ORDER BY e.id",
+      )
+      .all();
   }
 
   /** A page of entities in slug order. */

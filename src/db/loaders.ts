@@ -2,12 +2,29 @@ import DataLoader from "dataloader";
 import type { Archive } from "./archives.js";
 import { MAX_BATCH, groupBy } from "./batch.js";
 import type { CitationRow } from "./citation.repo.js";
-import type { EntityNameRow, EntityRow } from "./entity.repo.js";
+import type { EntityNameRow, EntityRow, MarketLinkRow } from "./entity.repo.js";
 import type { MetricRelationRow, MetricRow } from "./metric.repo.js";
 import type { ReportBasisRow, ReportRow } from "./report.repo.js";
 import type { Repositories } from "./repositories.js";
 import type { SourceRow } from "./source.repo.js";
-import type { StatisticRow } from "./statistic.repo.js";
+import type { CandidateKey, DerivationInputRow, StatisticRow } from "./statistic.repo.js";
+
+/**
+ * The reports behind one statistic's citations: every report a citation attributes it to and
+ * every report reached from those through `basedOn`, with their links and authors.
+ */
+export interface ReportGraph {
+  readonly reports: ReadonlyMap<number, ReportRow>;
+  /** What each report is based on (empty lists are left out). */
+  readonly basedOn: ReadonlyMap<number, readonly ReportBasisRow[]>;
+  /** Each report's authors in order (empty lists are left out). */
+  readonly authors: ReadonlyMap<number, readonly EntityRow[]>;
+}
+
+/** The cache key of a CandidateKey in `comparableStatistics`. */
+function candidateKey(k: CandidateKey): string {
+  return `${k.metricId}:${k.subjectId}:${k.periodStart ?? ""}:${k.periodEnd ?? ""}`;
+}
 
 /**
  * Per-request DataLoaders over the repositories: every `load` made while one level of a query
@@ -41,6 +58,19 @@ export interface Loaders {
   readonly citationById: DataLoader<number, CitationRow | null>;
   readonly citationBySlug: DataLoader<string, CitationRow | null>;
   readonly citationsByStatistic: DataLoader<number, CitationRow[]>;
+  /** Named inputs of a derived statistic (the input statistics themselves), in formula order; empty for other statistics. */
+  readonly derivationInputs: DataLoader<number, DerivationInputRow[]>;
+  /** Relations touching a metric, declared from either side. */
+  readonly metricRelations: DataLoader<number, MetricRelationRow[]>;
+  /**
+   * The statistics of a key's metric about its subject over an overlapping period (see
+   * `StatisticRepository.comparableWith`), by slug; a batch of keys is one statement.
+   */
+  readonly comparableStatistics: DataLoader<CandidateKey, StatisticRow[], string>;
+  /** The reports behind a statistic's citations (see ReportGraph). */
+  readonly reportGraph: DataLoader<number, ReportGraph>;
+  /** Every market that is part of a broader one; read once per request, on first use. */
+  marketLinks(): Promise<readonly MarketLinkRow[]>;
 }
 
 /** Creates a fresh set of loaders for one request. */
@@ -77,7 +107,74 @@ export function createLoaders(repos: Repositories): Loaders {
     citationById,
     citationBySlug: unique(repos.citations.bySlugs.bind(repos.citations), (r) => r.slug, citationById),
     citationsByStatistic: grouped(repos.citations.byStatistics.bind(repos.citations), (r) => r.statisticId),
+    derivationInputs: grouped(repos.statistics.derivationInputs.bind(repos.statistics), (r) => r.derivedId, (r) => {
+      const { derivedId: _d, inputName: _n, inputPosition: _p, ...input } = r;
+      statisticById.prime(input.id, input);
+      return r;
+    }),
+    metricRelations: new DataLoader<number, MetricRelationRow[]>(
+      async (ids) => {
+        const rows = repos.metrics.relationsTouching(ids);
+        return ids.map((id) => rows.filter((r) => r.metricId === id || r.relatedId === id));
+      },
+      { maxBatchSize: MAX_BATCH },
+    ),
+    comparableStatistics: new DataLoader<CandidateKey, StatisticRow[], string>(
+      async (keys) => {
+        const groups = new Map<string, StatisticRow[]>();
+        for (const r of repos.statistics.comparableWith(keys)) {
+          const { keyMetricId, keySubjectId, keyStart, keyEnd, ...row } = r;
+          statisticById.prime(row.id, row);
+          const k = candidateKey({ metricId: keyMetricId, subjectId: keySubjectId, periodStart: keyStart, periodEnd: keyEnd });
+          const list = groups.get(k);
+          if (list) list.push(row);
+          else groups.set(k, [row]);
+        }
+        return keys.map((k) => groups.get(candidateKey(k)) ?? []);
+      },
+      { maxBatchSize: MAX_BATCH, cacheKeyFn: candidateKey },
+    ),
+    reportGraph: new DataLoader<number, ReportGraph>(
+      async (ids) => {
+        const { reports, authors } = repos.reports.graphOfStatistics(ids);
+        const toEntity = entityRow(entityById);
+        const graphs = new Map<number, { reports: Map<number, ReportRow>; basedOn: Map<number, ReportBasisRow[]>; authors: Map<number, EntityRow[]> }>();
+        const graphOf = (id: number) => {
+          let g = graphs.get(id);
+          if (!g) graphs.set(id, (g = { reports: new Map(), basedOn: new Map(), authors: new Map() }));
+          return g;
+        };
+        for (const r of reports) {
+          const g = graphOf(r.statisticId);
+          if (!g.reports.has(r.id)) {
+            const { statisticId: _s, basedOnId: _b, basisRelation: _r, basisInferred: _i, basisNote: _n, ...report } = r;
+            g.reports.set(r.id, report);
+            reportById.prime(report.id, report);
+          }
+          if (r.basedOnId !== null && r.basisRelation !== null) {
+            const list = g.basedOn.get(r.id) ?? [];
+            list.push({ reportId: r.id, basedOnId: r.basedOnId, relation: r.basisRelation, inferred: r.basisInferred ?? 0, note: r.basisNote });
+            g.basedOn.set(r.id, list);
+          }
+        }
+        for (const a of authors) {
+          const g = graphOf(a.statisticId);
+          const list = g.authors.get(a.reportId) ?? [];
+          list.push(toEntity(a));
+          g.authors.set(a.reportId, list);
+        }
+        return ids.map((id) => graphs.get(id) ?? { reports: new Map(), basedOn: new Map(), authors: new Map() });
+      },
+      { maxBatchSize: MAX_BATCH },
+    ),
+    marketLinks: once(() => repos.entities.marketLinks()),
   };
+}
+
+/** A function that runs `read` on its first call and returns the same result afterwards. */
+function once<T>(read: () => T): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= Promise.resolve().then(read));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { selectByKeys } from "./batch.js";
+import { selectByKeySets, selectByKeys } from "./batch.js";
 import type { KnowledgeDb } from "./database.js";
 import type { KeysetOrder } from "./keyset.js";
 import { type Page, type PageWindow, countRows, readPage } from "./page.js";
@@ -29,6 +29,7 @@ export interface MetricRelationRow {
 }
 
 const COLUMNS = "m.id, m.slug, m.name, m.description, m.quantity";
+const RELATION_COLUMNS = "metric_id AS metricId, related_id AS relatedId, relation, scale, offset, note";
 const BY_SLUG: KeysetOrder = { key: "m.slug", id: "m.id", nullable: false, descending: false };
 
 /** Reads metrics, their units and related metrics. */
@@ -58,6 +59,25 @@ export class MetricRepository {
         `SELECT metric_id AS metricId, related_id AS relatedId, relation, scale, offset, note FROM metric_related WHERE metric_id IN (${list}) ORDER BY metric_id, related_id`,
       metricIds,
     );
+  }
+
+  /**
+   * Every relation that touches the given metrics, whichever side declared it (agreement
+   * counts a relation from either side). A relation between two of the metrics comes once.
+   */
+  relationsTouching(metricIds: readonly number[]): MetricRelationRow[] {
+    return selectByKeySets(
+      this.db,
+      (declared, related) =>
+        `SELECT ${RELATION_COLUMNS} FROM metric_related WHERE metric_id IN (${declared}) UNION SELECT ${RELATION_COLUMNS} FROM metric_related WHERE related_id IN (${related}) ORDER BY metricId, relatedId`,
+      metricIds,
+      metricIds,
+    );
+  }
+
+  /** Every relation between metrics (for knowledge-base-wide analyses such as conflict groups). */
+  allRelations(): MetricRelationRow[] {
+    return this.db.query<MetricRelationRow>(`SELECT ${RELATION_COLUMNS} FROM metric_related ORDER BY metricId, relatedId`).all();
   }
 
   /** A page of metrics in slug order. */

@@ -31,6 +31,36 @@ export interface ReportBasisRow {
   readonly note: string | null;
 }
 
+/**
+ * The reports behind a statistic's citations: each report a citation attributes the figure to,
+ * and every report reached from it through `basedOn` (REPUBLISHES or USES_DATA, transitively),
+ * with the report's own `basedOn` links (one row per link; the basis fields are null for a
+ * report based on nothing).
+ */
+export type ReportGraphRow = ReportRow & {
+  readonly statisticId: number;
+  readonly basedOnId: number | null;
+  readonly basisRelation: "REPUBLISHES" | "USES_DATA" | null;
+  readonly basisInferred: 0 | 1 | null;
+  readonly basisNote: string | null;
+};
+
+/** An author of a report in a statistic's report graph (see ReportGraphRow). */
+export type ReportGraphAuthorRow = EntityRow & { readonly statisticId: number; readonly reportId: number; readonly position: number };
+
+/** The reports behind some statistics' citations, their links and their authors. */
+export interface ReportGraphRows {
+  readonly reports: ReportGraphRow[];
+  readonly authors: ReportGraphAuthorRow[];
+}
+
+/** `reach(statistic_id, report_id)`: the attributed reports of the statistics, and all they are based on. UNION stops at cycles. */
+const REACH = (list: string) => `WITH RECURSIVE reach(statistic_id, report_id) AS (
+  SELECT statistic_id, attributed_report_id FROM citation WHERE statistic_id IN (${list}) AND attributed_report_id IS NOT NULL
+  UNION
+  SELECT reach.statistic_id, b.based_on_id FROM reach JOIN report_based_on b ON b.report_id = reach.report_id
+)`;
+
 const COLUMNS = `r.id, r.slug, r.title, r.title_is_descriptive AS titleIsDescriptive, r.original_title AS originalTitle,
   r.original_language AS originalLanguage, r.kind, r.published_on AS published, r.url, r.description`;
 
@@ -68,6 +98,29 @@ export class ReportRepository {
         `SELECT report_id AS reportId, based_on_id AS basedOnId, relation, inferred, note FROM report_based_on WHERE report_id IN (${list}) ORDER BY report_id, based_on_id`,
       reportIds,
     );
+  }
+
+  /**
+   * The report graph behind the given statistics' citations (see ReportGraphRow), in two
+   * statements whatever the number of statistics or the depth of the graph: the reports with
+   * their links, and their authors. What producers, corroboration and provenance follow.
+   */
+  graphOfStatistics(statisticIds: readonly number[]): ReportGraphRows {
+    const reports = selectByKeys<ReportGraphRow, number>(
+      this.db,
+      (list) =>
+        `${REACH(list)} SELECT reach.statistic_id AS statisticId, ${COLUMNS}, b.based_on_id AS basedOnId, b.relation AS basisRelation, b.inferred AS basisInferred, b.note AS basisNote
+         FROM reach JOIN report r ON r.id = reach.report_id LEFT JOIN report_based_on b ON b.report_id = r.id ORDER BY reach.statistic_id, r.id, b.based_on_id`,
+      statisticIds,
+    );
+    const authors = selectByKeys<ReportGraphAuthorRow, number>(
+      this.db,
+      (list) =>
+        `${REACH(list)} SELECT reach.statistic_id AS statisticId, ra.report_id AS reportId, ra.position, ${ENTITY_COLUMNS}
+         FROM reach JOIN report_author ra ON ra.report_id = reach.report_id JOIN entity e ON e.id = ra.entity_id ORDER BY reach.statistic_id, ra.report_id, ra.position`,
+      statisticIds,
+    );
+    return { reports, authors };
   }
 
   /** A page of reports in slug order. */

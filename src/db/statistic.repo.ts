@@ -1,4 +1,4 @@
-import { selectByKeys } from "./batch.js";
+import { selectByKeys, selectByTuples } from "./batch.js";
 import type { KnowledgeDb, SqlValue } from "./database.js";
 import { ENTITY_COLUMNS, type EntityRow } from "./entity.repo.js";
 import type { BaseQuery, KeysetOrder } from "./keyset.js";
@@ -36,6 +36,48 @@ export interface StatisticRow {
 
 /** A producer of a statistic (the entity itself), as resolved at build time. */
 export type StatisticProducerRow = EntityRow & { readonly statisticId: number };
+
+/** A named input of a derived statistic's formula: the input statistic itself, with the name and the derived statistic's id. */
+export type DerivationInputRow = StatisticRow & {
+  /** The derived statistic whose formula uses this input. */
+  readonly derivedId: number;
+  /** The name the formula uses, e.g. "sessions". */
+  readonly inputName: string;
+  readonly inputPosition: number;
+};
+
+/** Which statistics a figure can be compared with: one metric, one subject, and the figure's period (null: none stated). */
+export interface CandidateKey {
+  readonly metricId: number;
+  readonly subjectId: number;
+  readonly periodStart: string | null;
+  readonly periodEnd: string | null;
+}
+
+/** A statistic found for a CandidateKey, with the key's parts. */
+export type CandidateRow = StatisticRow & {
+  readonly keyMetricId: number;
+  readonly keySubjectId: number;
+  readonly keyStart: string | null;
+  readonly keyEnd: string | null;
+};
+
+/** What knowledge-base-wide comparisons need of every statistic, with metric and subject slugs for ordering. */
+export interface ComparableRow {
+  readonly id: number;
+  readonly slug: string;
+  readonly metricId: number;
+  readonly metricSlug: string;
+  readonly subjectId: number;
+  readonly subjectSlug: string;
+  readonly kind: string;
+  readonly comparator: string;
+  readonly amount: number;
+  readonly unit: string;
+  readonly periodStart: string | null;
+  readonly periodEnd: string | null;
+  readonly periodLabel: string | null;
+}
 
 /** Conditions on a list of statistics, by row id; every condition present must hold. */
 export interface StatisticCriteria {
@@ -97,6 +139,51 @@ export class StatisticRepository {
         `SELECT sp.statistic_id AS statisticId, ${ENTITY_COLUMNS} FROM statistic_producer sp JOIN entity e ON e.id = sp.entity_id WHERE sp.statistic_id IN (${list}) ORDER BY sp.statistic_id, e.name, e.id`,
       statisticIds,
     );
+  }
+
+  /**
+   * The statistics that could be compared with a figure: for each key, those of its metric
+   * about its subject whose period overlaps the key's period (or, for a key without a period,
+   * those without one). What `Statistic.agreement` compares a page of statistics with, read in
+   * one statement (one `?` per key part) through the (subject_id, period_start) index. A row
+   * comes once per key it matches, with that key's parts.
+   */
+  comparableWith(keys: readonly CandidateKey[]): CandidateRow[] {
+    return selectByTuples<CandidateRow>(
+      this.db,
+      (values) =>
+        `WITH k(metric_id, subject_id, start_day, end_day) AS (VALUES ${values})
+         SELECT k.metric_id AS keyMetricId, k.subject_id AS keySubjectId, k.start_day AS keyStart, k.end_day AS keyEnd, ${COLUMNS}
+         FROM k JOIN statistic s ON s.metric_id = k.metric_id AND s.subject_id = k.subject_id
+           AND ((k.start_day IS NULL AND s.period_start IS NULL) OR (s.period_start <= k.end_day AND s.period_end >= k.start_day))
+         ORDER BY s.slug`,
+      keys.map((k) => [k.metricId, k.subjectId, k.periodStart, k.periodEnd]),
+      4,
+    );
+  }
+
+  /** The named inputs of the given derived statistics, joined to the input statistics, in formula order. */
+  derivationInputs(statisticIds: readonly number[]): DerivationInputRow[] {
+    return selectByKeys(
+      this.db,
+      (list) =>
+        `SELECT di.statistic_id AS derivedId, di.name AS inputName, di.position AS inputPosition, ${COLUMNS} FROM derivation_input di JOIN statistic s ON s.id = di.input_id WHERE di.statistic_id IN (${list}) ORDER BY di.statistic_id, di.position, di.name`,
+      statisticIds,
+    );
+  }
+
+  /**
+   * Every statistic, reduced to what comparisons need, by slug. For analyses over the
+   * whole knowledge base (conflict groups), which are computed once per database.
+   */
+  allComparable(): ComparableRow[] {
+    return this.db
+      .query<ComparableRow>(
+        `SELECT s.id, s.slug, s.metric_id AS metricId, m.slug AS metricSlug, s.subject_id AS subjectId, e.slug AS subjectSlug, s.kind, s.comparator, s.amount, s.unit,
+          s.period_start AS periodStart, s.period_end AS periodEnd, s.period_label AS periodLabel
+         FROM statistic s JOIN metric m ON m.id = s.metric_id JOIN entity e ON e.id = s.subject_id ORDER BY s.slug`,
+      )
+      .all();
   }
 
   /** A page of the statistics meeting the criteria, in the given order (ties by id). */

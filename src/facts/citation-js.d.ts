@@ -16,7 +16,7 @@ declare module "@citation-js/core" {
   export const plugins: {
     config: {
       get(plugin: "@csl"): { templates: Register; locales: Register };
-      get(plugin: "@bibtex"): { format: { useIdAsLabel: boolean } };
+      get(plugin: "@bibtex"): { format: { useIdAsLabel: boolean; asciiOnly: boolean } };
     };
   };
 }

@@ -65,7 +65,32 @@ export function renderCitation(items: readonly object[], template: CslTemplate, 
   return new Cite(items).format("citation", { template, lang, format: markup }) as string;
 }
 
-/** BibTeX entries for CSL items (plugin-bibtex's mapping; keys from `citation-key`). */
+/**
+ * BibTeX entries for CSL items (plugin-bibtex's mapping; keys from `citation-key`). Entries are
+ * written in ASCII with LaTeX escapes (`China\textquoteright{}s`), the most portable form, except
+ * an entry with text in a script LaTeX escapes cannot express (Chinese, Japanese, Cyrillic...):
+ * plugin-bibtex's ASCII mode silently drops such characters, leaving an empty title, so that
+ * entry is written in UTF-8 as modern BibTeX tools (biber, bibtex8) read it.
+ */
 export function renderBibtex(items: readonly object[]): string {
-  return new Cite(items).format("bibtex") as string;
+  // plugin-bibtex ends each entry with "}\n" and the whole output with one more "\n".
+  return `${items.map((item) => bibtexEntry(item, needsUnicode(item)).replace(/\n+$/, "\n")).join("")}\n`;
+}
+
+/** Characters the ASCII mode of plugin-bibtex can escape: Latin (with diacritics), Greek and common punctuation and symbols. */
+const ESCAPABLE = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\p{Script=Greek}]*$/u;
+
+function needsUnicode(item: object): boolean {
+  return !ESCAPABLE.test(JSON.stringify(item));
+}
+
+function bibtexEntry(item: object, unicode: boolean): string {
+  const format = plugins.config.get("@bibtex").format;
+  const ascii = format.asciiOnly;
+  format.asciiOnly = !unicode;
+  try {
+    return new Cite([item]).format("bibtex") as string;
+  } finally {
+    format.asciiOnly = ascii;
+  }
 }

@@ -23,7 +23,22 @@ export function displayDecimals(x: number): number {
 export function formatNumber(x: number, decimals = displayDecimals(x)): string {
   if (x === Infinity) return "∞";
   if (x === -Infinity) return "-∞";
-  return new Intl.NumberFormat("en-US", { maximumFractionDigits: decimals }).format(x === 0 ? 0 : x);
+  return numberFormat(decimals).format(x === 0 ? 0 : x);
+}
+
+/**
+ * One formatter per number of decimals, made once: constructing an Intl.NumberFormat costs
+ * far more than formatting with it, and a comparison's reason formats many numbers.
+ */
+const FORMATS = new Map<number, Intl.NumberFormat>();
+
+function numberFormat(decimals: number): Intl.NumberFormat {
+  let f = FORMATS.get(decimals);
+  if (!f) {
+    f = new Intl.NumberFormat("en-US", { maximumFractionDigits: decimals });
+    FORMATS.set(decimals, f);
+  }
+  return f;
 }
 
 /** A number as written, with thousands separators and every decimal it has (433.8, 224.5, 10,000,000). */

@@ -1,8 +1,13 @@
 import { writeFileSync } from "node:fs";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchemaSync } from "type-graphql";
+import { MetricConversionResolver } from "./agreement/metric-conversion.resolver.js";
 import { BrandResolver } from "./brand/brand.resolver.js";
 import { CitationResolver } from "./citation/citation.resolver.js";
+import { ConflictGroupResolver, ConflictPairResolver, ConflictResolver } from "./conflict/conflict.resolver.js";
+import { CitingPublisherResolver } from "./corroboration/citing-publisher.resolver.js";
+import { CorroborationResolver } from "./corroboration/corroboration.resolver.js";
+import { ProducerGroupResolver } from "./corroboration/producer-group.resolver.js";
 import { EntityResolver } from "./entity/entity.resolver.js";
 import { EventResolver } from "./event/event.resolver.js";
 import { KnowledgeBaseResolver } from "./knowledge-base/knowledge-base.resolver.js";
@@ -14,11 +19,13 @@ import { NodeResolver } from "./node/node.resolver.js";
 import { OrganizationResolver } from "./organization/organization.resolver.js";
 import { PersonResolver } from "./person/person.resolver.js";
 import { PlatformResolver } from "./platform/platform.resolver.js";
+import { ProvenanceStepResolver } from "./provenance/provenance-step.resolver.js";
 import { ReportBasisResolver } from "./report/report-basis.resolver.js";
 import { ReportResolver } from "./report/report.resolver.js";
 import { SearchResolver } from "./search/search.resolver.js";
 import { SourceArchiveResolver } from "./source/source-archive.resolver.js";
 import { SourceResolver } from "./source/source.resolver.js";
+import { StatisticFactsResolver } from "./statistic/statistic-facts.resolver.js";
 import { StatisticResolver } from "./statistic/statistic.resolver.js";
 
 /** Every resolver class of the API. */
@@ -26,6 +33,15 @@ export const RESOLVERS = [
   NodeResolver,
   KnowledgeBaseResolver,
   StatisticResolver,
+  StatisticFactsResolver,
+  MetricConversionResolver,
+  CorroborationResolver,
+  ProducerGroupResolver,
+  CitingPublisherResolver,
+  ProvenanceStepResolver,
+  ConflictResolver,
+  ConflictGroupResolver,
+  ConflictPairResolver,
   CitationResolver,
   SourceResolver,
   SourceArchiveResolver,

@@ -23,6 +23,26 @@ const FACT_PAGE = `query($first: Int!) {
   }
 }`;
 
+/** The fact-card page with every fact-checking field too: derivation, agreement, producing reports, corroboration, provenance and citations. */
+const FACT_CHECK_PAGE = FACT_PAGE.replace(
+  "citations {",
+  `derivation { formula verdict explanation recomputed { lowerBound upperBound unit } inputs { name statistic { slug } value { amount } } }
+      agreement {
+        comparisons { verdict reason statistic { slug value { amount } } conversion { scale fromMetric { slug } toMetric { slug } } ownInterval { lowerBound } otherInterval { lowerBound } }
+        conflicting { statistic { slug } }
+      }
+      producingReports { slug authors { slug } }
+      corroboration {
+        producerCount statedProducerCount publisherCount citationCount unattributedCount inferredCount summary
+        producers { entities { slug } reports { slug } }
+        publishers { publisher { slug } sources { slug } }
+      }
+      provenance { citation { slug } steps { kind stated description subjects { __typename id } } }
+      apa: cite
+      gb: cite(style: GB_T_7714)
+      citations {`,
+);
+
 let fixture: TestApi;
 let project: TestApi;
 beforeAll(async () => {
@@ -34,9 +54,9 @@ afterAll(async () => {
 });
 
 /** Statements one request runs, read from the instrumented database wrapper. */
-async function statementsFor(api: TestApi, first: number): Promise<{ statements: number; returned: number }> {
+async function statementsFor(api: TestApi, first: number, query = FACT_PAGE): Promise<{ statements: number; returned: number }> {
   const before = api.kb.db.statementsExecuted;
-  const data = await api.data(FACT_PAGE, { first });
+  const data = await api.data(query, { first });
   return { statements: api.kb.db.statementsExecuted - before, returned: data.statistics.nodes.length };
 }
 
@@ -62,6 +82,27 @@ describe("batching", () => {
     expect(hundred.statements).toBeGreaterThanOrEqual(ten.statements);
     expect(hundred.statements).toBeLessThanOrEqual(16);
     console.log(`project: ${ten.statements} statements for 10 statistics, ${hundred.statements} for 100`);
+  });
+
+  it("runs as many SQL statements for a page of 100 statistics with every fact-checking field as for a page of 10", async () => {
+    await statementsFor(fixture, 100, FACT_CHECK_PAGE);
+    const ten = await statementsFor(fixture, 10, FACT_CHECK_PAGE);
+    const hundred = await statementsFor(fixture, 100, FACT_CHECK_PAGE);
+    expect(ten.returned).toBe(10);
+    expect(hundred.returned).toBe(100);
+    expect(hundred.statements).toBe(ten.statements);
+    expect(hundred.statements).toBeLessThanOrEqual(20);
+    console.log(`fixture, fact-checking fields: ${ten.statements} statements for 10 statistics, ${hundred.statements} for 100`);
+  });
+
+  it("keeps the count of the fact-checking fields flat on the project's own knowledge base", async () => {
+    await statementsFor(project, 100, FACT_CHECK_PAGE);
+    const ten = await statementsFor(project, 10, FACT_CHECK_PAGE);
+    const hundred = await statementsFor(project, 100, FACT_CHECK_PAGE);
+    expect(hundred.returned).toBe(100);
+    expect(hundred.statements).toBe(ten.statements);
+    expect(hundred.statements).toBeLessThanOrEqual(20);
+    console.log(`project, fact-checking fields: ${ten.statements} statements for 10 statistics, ${hundred.statements} for 100`);
   });
 
   it("reads archived texts once per database, not once per request", async () => {

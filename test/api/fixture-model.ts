@@ -37,6 +37,7 @@ const AWKWARD: ModelStatistic[] = [
   { slug: "widget-market-streaming-hours-at-most-7", metric: "streaming-hours-per-day", subject: "widget-market", event: null, kind: "SURVEY", amount: 7, unit: "hours/day", ...none, firstPublished: "2021-01-05", sources: [WIRE], producers: [], verified: true },
   { slug: "widget-market-top-host-share-2020-under-1pct", metric: "top-host-share", subject: "widget-market", event: null, kind: "ESTIMATE", amount: 1, unit: "PERCENT", ...year("2020"), firstPublished: "2020-12", sources: [DAILY], producers: [], verified: true },
   { slug: "shoplive-widget-gmv-2020-about-2-4bn", metric: "widget-gmv", subject: "shoplive", event: "widget-fest-2020", kind: "ESTIMATE", amount: 2.4e9, unit: "CNY", ...year("2020"), firstPublished: "2021", sources: ["widget-blog-2021-roundup"], producers: ["widget-institute"], verified: false },
+  { slug: "shoplive-sessions-per-day-2020-12-1000", metric: "live-sessions-per-day", subject: "shoplive", event: null, kind: "DERIVED", amount: 1000, unit: "sessions/day", start: "2020-12-01", end: "2020-12-31", firstPublished: "2021", sources: ["widget-blog-2021-roundup"], producers: [], verified: false },
   { slug: "shoplive-users-about-100m", metric: "users", subject: "shoplive", event: null, kind: "ESTIMATE", amount: 1e8, unit: "users", ...none, firstPublished: null, sources: ["undated-widget-notes"], producers: ["shoplive"], verified: false },
 ];
 

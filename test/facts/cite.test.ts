@@ -224,6 +224,42 @@ describe("citing other sources", () => {
     ]);
   });
 
+  it("writes a Chinese title into BibTeX in UTF-8 rather than dropping it, and keeps LaTeX escapes for Latin text", () => {
+    const zh: CitableSource = {
+      slug: "alibabanews-2020-taobao-live-trillion-market",
+      title: "淘寶直播孕育新興經濟業態 引領中國萬億直播電商市場",
+      kind: "NEWS_ARTICLE",
+      publisherName: "Alibaba News",
+      authors: [],
+      published: null,
+      url: "https://www.alibabanews.com/example/",
+      language: "zh-Hant",
+      accessed: "2026-11-25",
+    };
+    expect(citeStatistic({ ...SESSIONS, sources: [FOUNDING_ARTICLE, zh] }, "BIBTEX")).toBe(
+      [
+        "@comment{Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10,000,000 sessions}",
+        "",
+        "@article{peoples_daily_2020_10_22_live_streaming_trillion,",
+        "\tnote = {[Online; accessed 2026-11-25]},",
+        "\tjournal = {People's Daily Online},",
+        "\tyear = {2020},",
+        "\tmonth = {oct 22},",
+        "\ttitle = {China\\textquoteright{}s live-streaming e-commerce sector to top 1 trillion yuan in 2020},",
+        "\turl = {http://en.people.cn/n3/2020/1022/c90000-9772128.html},",
+        "\thowpublished = {http://en.people.cn/n3/2020/1022/c90000-9772128.html},",
+        "}",
+        "@article{alibabanews_2020_taobao_live_trillion_market,",
+        "\tnote = {[Online; accessed 2026-11-25]},",
+        "\tjournal = {Alibaba News},",
+        "\ttitle = {淘寶直播孕育新興經濟業態 引領中國萬億直播電商市場},",
+        "\turl = {https://www.alibabanews.com/example/},",
+        "\thowpublished = {https://www.alibabanews.com/example/},",
+        "}",
+      ].join("\n"),
+    );
+  });
+
   it("maps partial dates and source kinds into CSL-JSON", () => {
     expect(toCslItem({ ...FOUNDING_ARTICLE, kind: "COMPANY_FILING", published: "2019-04", accessed: null })).toEqual({
       id: "peoples-daily-2020-10-22-live-streaming-trillion",

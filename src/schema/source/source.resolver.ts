@@ -1,7 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context.js";
+import { citeSource } from "../../facts/cite.js";
 import { CitationConnection } from "../citation/citation-connection.type.js";
 import { Citation } from "../citation/citation.type.js";
+import { CitationMarkup } from "../cite/citation-markup.enum.js";
+import { CitationStyle } from "../cite/citation-style.enum.js";
+import { citableSource } from "../cite/citable.js";
 import { toConnection } from "../common/connection.js";
 import { exactlyOne } from "../common/exactly-one.js";
 import { fromGlobalId } from "../common/global-id.js";
@@ -83,6 +87,18 @@ export class SourceResolver {
   citations(@Root() s: Source, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
     const page = ctx.repos.citations.pageBySource(s.row.id, pageWindow(args, "citation:reading"));
     return toConnection(CitationConnection, "citation:reading", page, (r) => new Citation(r), () => ctx.repos.citations.countBySource(s.row.id));
+  }
+
+  @FieldResolver(() => String, {
+    description: "The document's reference-list entry in a citation style (APA, MLA, Chicago author-date, GB/T 7714-2015), or its CSL-JSON or BibTeX record.",
+  })
+  async cite(
+    @Root() s: Source,
+    @Ctx() ctx: RequestContext,
+    @Arg("style", () => CitationStyle, { defaultValue: CitationStyle.APA, description: "The citation style." }) style: CitationStyle,
+    @Arg("markup", () => CitationMarkup, { defaultValue: CitationMarkup.TEXT, description: "Plain text or HTML." }) markup: CitationMarkup,
+  ): Promise<string> {
+    return citeSource(await citableSource(s.row, ctx), style, markup);
   }
 
   @FieldResolver(() => StatisticConnection, { description: "The statistics this document states, filtered, sorted and paged like Query.statistics." })

@@ -9,8 +9,8 @@ import { StatisticValue } from "./statistic-value.type.js";
 /**
  * One figure as stated: a metric of a subject over a period, with its value, kind and the
  * citations that state it. Relations (metric, subject, citations, producers) are resolved in
- * statistic.resolver.ts; fact-checking fields (derivation, agreement, corroboration,
- * provenance, cite) are added there too when src/facts provides them.
+ * statistic.resolver.ts; the fact-checking fields (derivation, agreement, producing reports,
+ * corroboration, provenance, cite) in statistic-facts.resolver.ts.
  */
 @ObjectType("Statistic", {
   implements: Node,

@@ -1,0 +1,43 @@
+import type { RequestContext } from "../../context.js";
+import type { StatisticRow } from "../../db/statistic.repo.js";
+import { agreementsWith } from "../../facts/agreement.js";
+import { formatUnit, parseUnit } from "../../facts/units.js";
+import { loadAll } from "../common/load-all.js";
+import { Quantity } from "../common/quantity.type.js";
+import { Statistic } from "../statistic/statistic.type.js";
+import { agreementContext, comparable, relatedSubjects } from "./agreement-context.js";
+import type { AgreementVerdict } from "./agreement-verdict.enum.js";
+import { MetricConversion } from "./metric-conversion.type.js";
+import { StatisticAgreement } from "./statistic-agreement.type.js";
+import { StatisticComparison } from "./statistic-comparison.type.js";
+
+/**
+ * Compares a statistic with every other statistic of its metric or a related one, about its
+ * subject or a market it is part of (or one part of it), over an overlapping period, by
+ * `agreementsWith`. For a page of statistics this is three statements whatever the page size:
+ * the metric relations, the market hierarchy, and the candidates (one key per metric, subject
+ * and the statistic's period, so only figures that can be compared are read).
+ */
+export async function statisticAgreement(row: StatisticRow, ctx: RequestContext): Promise<StatisticAgreement> {
+  const [relations, markets] = await Promise.all([ctx.loaders.metricRelations.load(row.metricId), ctx.loaders.marketLinks()]);
+  const agreement = agreementContext(relations, markets);
+  const metrics = new Set([row.metricId, ...relations.flatMap((r) => [r.metricId, r.relatedId])]);
+  const subjects = relatedSubjects(row.subjectId, agreement.partOf as ReadonlyMap<number, number>);
+  const keys = [...metrics].flatMap((metricId) => subjects.map((subjectId) => ({ metricId, subjectId, periodStart: row.periodStart, periodEnd: row.periodEnd })));
+  const candidates = (await loadAll(ctx.loaders.comparableStatistics.loadMany(keys))).flat();
+  candidates.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const unit = formatUnit(parseUnit(row.unit));
+  const comparisons = agreementsWith(comparable(row), candidates.map(comparable), agreement).map(
+    ({ other, agreement: a }) =>
+      new StatisticComparison({
+        statistic: new Statistic(byId.get(Number(other.id))!),
+        verdict: a.verdict as AgreementVerdict,
+        reason: a.reason,
+        conversion: a.conversion && new MetricConversion(a.conversion),
+        ownInterval: a.intervals && new Quantity(a.intervals.first, unit),
+        otherInterval: a.intervals && new Quantity(a.intervals.second, unit),
+      }),
+  );
+  return new StatisticAgreement(comparisons);
+}

@@ -1,0 +1,35 @@
+import { Field, ObjectType } from "type-graphql";
+import { AgreementVerdict } from "./agreement-verdict.enum.js";
+import { StatisticComparison } from "./statistic-comparison.type.js";
+
+/** Every statistic comparable with one statistic, grouped by verdict. */
+@ObjectType("StatisticAgreement", {
+  description:
+    "The other statistics comparable with this one (the same metric or a related one, the same subject or one part of the other, overlapping periods), each with a verdict and the reason, and grouped by verdict for display.",
+  simpleResolvers: true,
+})
+export class StatisticAgreement {
+  @Field(() => [StatisticComparison], { description: "Every comparable statistic, by slug." })
+  readonly comparisons: StatisticComparison[];
+
+  @Field(() => [StatisticComparison], { description: "The comparisons whose verdict is AGREES." })
+  readonly agreeing: StatisticComparison[];
+
+  @Field(() => [StatisticComparison], { description: "The comparisons whose verdict is COMPATIBLE." })
+  readonly compatible: StatisticComparison[];
+
+  @Field(() => [StatisticComparison], { description: "The comparisons whose verdict is CONFLICTS." })
+  readonly conflicting: StatisticComparison[];
+
+  @Field(() => [StatisticComparison], { description: "The comparisons whose verdict is DIFFERENT_SCOPE." })
+  readonly differentScope: StatisticComparison[];
+
+  constructor(comparisons: StatisticComparison[]) {
+    const only = (v: AgreementVerdict) => comparisons.filter((c) => c.verdict === v);
+    this.comparisons = comparisons;
+    this.agreeing = only(AgreementVerdict.AGREES);
+    this.compatible = only(AgreementVerdict.COMPATIBLE);
+    this.conflicting = only(AgreementVerdict.CONFLICTS);
+    this.differentScope = only(AgreementVerdict.DIFFERENT_SCOPE);
+  }
+}
