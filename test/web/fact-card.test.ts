@@ -62,14 +62,63 @@ describe("the fact card", () => {
     expect(await link.getAttribute("href")).toBe("http://en.people.cn/n3/2020/1022/c90000-9772128.html");
     expect(await page.locator("code.checksum").textContent()).toMatch(/^[0-9a-f]{64}$/);
     expect(await page.locator("ol.chain .node").allTextContents()).toEqual([
-      "Source read People's Daily Online, 2020-10-22China’s live-streaming e-commerce sector to top 1 trillion yuan in 2020",
-      "Study Renmin University of China study of jobs created by Taobao Live",
+      "Source read (quoted) China’s live-streaming e-commerce sector to top 1 trillion yuan in 2020 — People's Daily Online, 2020-10-22",
+      "Report Renmin University of China study of jobs created by Taobao Live",
       "Producer Renmin University of China",
     ]);
+    expect(await page.locator("ol.chain .link .how").allTextContents()).toEqual(["credits", "by"]);
+    expect(await page.locator("#agreement-heading + p").textContent()).toBe("1 citation from 1 publisher. 1 producer: Renmin University of China.");
+    expect(await page.locator("#derivation-heading + p").textContent()).toBe("Not derived: the sources state this figure directly, so there is no arithmetic to check.");
+    // "Cite this": every style, as the API formats it.
+    expect(await page.locator(".cite h3").allTextContents()).toEqual(["APA", "MLA", "Chicago", "GB/T 7714", "CSL-JSON", "BibTeX"]);
+    expect(await page.locator("#cite-apa").textContent()).toBe(
+      "Jobs created of Taobao Live: more than 1,730,000 jobs (estimate) (“China’s Live-Streaming E-Commerce Sector to Top 1 Trillion Yuan in 2020,” 2020).\n\n" +
+        "China’s live-streaming e-commerce sector to top 1 trillion yuan in 2020. (2020, October 22). People’s Daily Online. http://en.people.cn/n3/2020/1022/c90000-9772128.html",
+    );
     await screenshot(page, "fact-card");
     expect(browser.blocked).toEqual([]);
     expect(browser.requests.filter((u) => new URL(u).origin !== server.origin)).toEqual([]);
     expect(browser.errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("copies a citation with its button, which the script turns on", async () => {
+    await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}${JOBS}`);
+    const button = page.getByRole("button", { name: "Copy GB/T 7714" });
+    await button.click();
+    await expect.poll(() => page.locator("#cite-gbt7714 ~ .copy [role=status]").textContent()).toBe("Copied.");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe((await page.locator("#cite-gbt7714").textContent())!.trim());
+    await page.close();
+  }, 60_000);
+
+  it("lists the figures that conflict with this one, with the reason, each linked to its own card", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/facts/ruhnn-gmv-2018-1-2bn`);
+    const section = page.locator("section[aria-labelledby=agreement-heading]");
+    expect(await section.locator("h3").allTextContents()).toEqual(["conflicts Conflicts: both cannot hold (2)"]);
+    expect(await section.locator("tbody tr td:first-child a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual([
+      "/facts/ruhnn-gmv-2018-1-9bn",
+      "/facts/ruhnn-gmv-2018-2bn",
+    ]);
+    expect(await section.locator("tbody tr td:last-child").first().textContent()).toMatch(/^"1,200,000,000 CNY" and "1,900,000,000 CNY" cannot both hold/);
+    await screenshot(page, "fact-card-conflicts");
+    await page.close();
+  }, 60_000);
+
+  it("shows the derivation check of a derived figure, with its inputs and the arithmetic", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/facts/china-live-commerce-sessions-per-day-2020-h1-over-50k`);
+    const section = page.locator("section[aria-labelledby=derivation-heading]");
+    expect(await section.locator("p").first().textContent()).toBe(
+      'consistent 10,000,000 sessions / 182 days of 2020-H1 > 54,945 sessions/day, which satisfies "more than 50,000"',
+    );
+    expect(await section.locator("dd code").textContent()).toBe("sessions / days");
+    expect(await section.locator("dd a").getAttribute("href")).toBe("/facts/china-live-commerce-sessions-2020-h1-over-10m");
+    // The inputs are a step of the provenance chain too.
+    expect(await page.locator("ol.chain .link .how").first().textContent()).toBe("derived from");
+    await screenshot(page, "fact-card-derived");
     await page.close();
   }, 60_000);
 

@@ -1,7 +1,7 @@
 /**
  * The operations the fact card runs through the public API (as any frontend would), and
  * the shapes of their results. The card never reads the database itself. Nesting stays
- * shallow (six levels at most) so the card stays within the API's depth limit.
+ * shallow (six levels at most) and aliases few, well within the API's limits.
  */
 export const FACT_CARD_QUERY = /* GraphQL */ `
   query FactCard($slug: String!) {
@@ -17,6 +17,43 @@ export const FACT_CARD_QUERY = /* GraphQL */ `
       value { amount unit comparator lowerBound upperBound lowerInclusive upperInclusive asWritten }
       period { label start end days asWritten resolution }
       producers { __typename slug name }
+      provenance {
+        citation { slug }
+        steps {
+          kind
+          stated
+          description
+          subjects {
+            __typename
+            ... on Source { slug sourceTitle: title publishedAt publisherAsNamed }
+            ... on Report { slug title }
+            ... on Entity { slug name }
+            ... on Statistic { slug value { asWritten amount comparator unit } }
+          }
+        }
+      }
+      agreement {
+        comparisons {
+          verdict
+          reason
+          statistic { slug kind value { asWritten amount comparator unit } period { label } producers { name } }
+        }
+      }
+      corroboration { summary citationCount producerCount publisherCount statedProducerCount unattributedCount inferredCount }
+      derivation {
+        verdict
+        formula
+        explanation
+        stated { ...Interval }
+        recomputed { ...Interval }
+        inputs { name asUsed { ...Interval } statistic { slug value { asWritten amount comparator unit } } }
+      }
+      apa: cite(style: APA)
+      mla: cite(style: MLA)
+      chicago: cite(style: CHICAGO)
+      gbt7714: cite(style: GB_T_7714)
+      cslJson: cite(style: CSL_JSON)
+      bibtex: cite(style: BIBTEX)
       citations {
         slug
         valueAsWritten
@@ -31,14 +68,7 @@ export const FACT_CARD_QUERY = /* GraphQL */ `
         quote { exact start end }
         attributedTo {
           __typename
-          ... on Report {
-            slug
-            title
-            kind
-            published
-            authors { __typename slug name }
-            basedOn { relation inferred note report { slug title } }
-          }
+          ... on Report { slug title }
           ... on Entity { slug name }
         }
         source {
@@ -53,11 +83,14 @@ export const FACT_CARD_QUERY = /* GraphQL */ `
           publisherAsNamed
           publisher { slug name }
           archive { coverage sha256 length retrievedAt intact }
+          reference: cite(style: APA)
         }
       }
     }
     knowledgeBase { dataVersion builtAt }
   }
+
+  fragment Interval on Quantity { lowerBound upperBound lowerInclusive upperInclusive unit }
 `;
 
 /** A slice of a source's archived text, for the context around a quote. */
@@ -66,6 +99,8 @@ export const PASSAGE_QUERY = /* GraphQL */ `
     source(slug: $source) { text(start: $start, end: $end) }
   }
 `;
+
+import type { ValueLike } from "./format.js";
 
 export type StatisticKind = "MEASUREMENT" | "ESTIMATE" | "FORECAST" | "SURVEY" | "DERIVED";
 
@@ -79,11 +114,74 @@ export interface ReportRef {
   readonly __typename: "Report";
   readonly slug: string;
   readonly title: string;
-  readonly kind: string;
-  readonly published: string | null;
-  readonly authors: readonly NamedRef[];
-  readonly basedOn: readonly { readonly relation: "REPUBLISHES" | "USES_DATA"; readonly inferred: boolean; readonly note: string | null; readonly report: { readonly slug: string; readonly title: string } }[];
 }
+
+/** An interval as the API's Quantity gives it (null bounds are unbounded). */
+export interface Interval {
+  readonly lowerBound: number | null;
+  readonly upperBound: number | null;
+  readonly lowerInclusive: boolean;
+  readonly upperInclusive: boolean;
+  readonly unit: string;
+}
+
+export type ProvenanceStepKind =
+  | "QUOTED_IN_SOURCE"
+  | "CITED_IN_SOURCE"
+  | "DERIVED_FROM"
+  | "ATTRIBUTED_TO_REPORT"
+  | "ATTRIBUTED_TO_ENTITY"
+  | "REPUBLISHES"
+  | "USES_DATA"
+  | "AUTHORED_BY"
+  | "NO_ATTRIBUTION_STATED";
+
+/** Something a provenance step connects. */
+export type StepSubject =
+  | { readonly __typename: "Source"; readonly slug: string; readonly sourceTitle: string | null; readonly publishedAt: string | null; readonly publisherAsNamed: string | null }
+  | { readonly __typename: "Report"; readonly slug: string; readonly title: string }
+  | { readonly __typename: "Statistic"; readonly slug: string; readonly value: ValueLike }
+  | { readonly __typename: string; readonly slug: string; readonly name: string };
+
+export interface ProvenanceChain {
+  readonly citation: { readonly slug: string };
+  readonly steps: readonly { readonly kind: ProvenanceStepKind; readonly stated: boolean; readonly description: string; readonly subjects: readonly StepSubject[] }[];
+}
+
+export type AgreementVerdict = "AGREES" | "COMPATIBLE" | "CONFLICTS" | "DIFFERENT_SCOPE";
+
+export interface Comparison {
+  readonly verdict: AgreementVerdict;
+  readonly reason: string;
+  readonly statistic: {
+    readonly slug: string;
+    readonly kind: StatisticKind;
+    readonly value: ValueLike;
+    readonly period: { readonly label: string } | null;
+    readonly producers: readonly { readonly name: string }[];
+  };
+}
+
+export interface Derivation {
+  readonly verdict: "CONSISTENT" | "INCONSISTENT" | "UNCHECKABLE";
+  readonly formula: string;
+  readonly explanation: string;
+  readonly stated: Interval;
+  readonly recomputed: Interval | null;
+  readonly inputs: readonly { readonly name: string; readonly asUsed: Interval; readonly statistic: { readonly slug: string; readonly value: ValueLike } }[];
+}
+
+/** The citation styles the card offers, by the alias its query gives each `cite(style:)`. */
+export const CITATION_STYLES = [
+  { key: "apa", label: "APA" },
+  { key: "mla", label: "MLA" },
+  { key: "chicago", label: "Chicago" },
+  { key: "gbt7714", label: "GB/T 7714" },
+  { key: "cslJson", label: "CSL-JSON" },
+  { key: "bibtex", label: "BibTeX" },
+] as const;
+
+export type CitationStyleKey = (typeof CITATION_STYLES)[number]["key"];
 
 export interface CardCitation {
   readonly slug: string;
@@ -116,10 +214,12 @@ export interface CardCitation {
       readonly retrievedAt: string | null;
       readonly intact: boolean | null;
     };
+    /** The source's reference-list entry (APA). */
+    readonly reference: string;
   };
 }
 
-export interface CardStatistic {
+export interface CardStatistic extends Readonly<Record<CitationStyleKey, string>> {
   readonly id: string;
   readonly slug: string;
   readonly kind: StatisticKind;
@@ -136,7 +236,7 @@ export interface CardStatistic {
     readonly upperBound: number | null;
     readonly lowerInclusive: boolean;
     readonly upperInclusive: boolean;
-    readonly asWritten: string;
+    readonly asWritten: string | null;
   };
   readonly period: {
     readonly label: string;
@@ -147,6 +247,18 @@ export interface CardStatistic {
     readonly resolution: string | null;
   } | null;
   readonly producers: readonly NamedRef[];
+  readonly provenance: readonly ProvenanceChain[];
+  readonly agreement: { readonly comparisons: readonly Comparison[] };
+  readonly corroboration: {
+    readonly summary: string;
+    readonly citationCount: number;
+    readonly producerCount: number;
+    readonly publisherCount: number;
+    readonly statedProducerCount: number;
+    readonly unattributedCount: number;
+    readonly inferredCount: number;
+  };
+  readonly derivation: Derivation | null;
   readonly citations: readonly CardCitation[];
 }
 

@@ -1,4 +1,4 @@
-import type { CardStatistic, StatisticKind } from "./fact-card.query.js";
+import type { Interval, StatisticKind } from "./fact-card.query.js";
 
 const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
 
@@ -22,7 +22,7 @@ export function withUnit(n: number, unit: string): string {
  * The interval a value implies, in mathematical notation with the unit: "(1,730,000, ∞)
  * jobs" for "more than 1.73 million"; an unbounded side is always open.
  */
-export function formatInterval(value: CardStatistic["value"]): string {
+export function formatInterval(value: Interval): string {
   const lower = value.lowerBound === null ? "−∞" : formatNumber(value.lowerBound);
   const upper = value.upperBound === null ? "∞" : formatNumber(value.upperBound);
   const open = value.lowerBound !== null && value.lowerInclusive ? "[" : "(";
@@ -32,7 +32,7 @@ export function formatInterval(value: CardStatistic["value"]): string {
 }
 
 /** The interval in words: "more than 1,730,000 jobs", "between 9 and 11 (inclusive)". */
-export function describeInterval(value: CardStatistic["value"]): string {
+export function describeInterval(value: Interval): string {
   const { lowerBound: lo, upperBound: hi, unit } = value;
   if (lo !== null && hi !== null) {
     if (lo === hi) return `exactly ${withUnit(lo, unit)}`;
@@ -42,6 +42,43 @@ export function describeInterval(value: CardStatistic["value"]): string {
   if (lo !== null) return `${value.lowerInclusive ? "at least" : "more than"} ${withUnit(lo, unit)}, no upper bound`;
   if (hi !== null) return `${value.upperInclusive ? "at most" : "less than"} ${withUnit(hi, unit)}, no lower bound`;
   return "unbounded";
+}
+
+/** A value as the API gives it: the words as written when archived, else the amount and comparator. */
+export interface ValueLike {
+  readonly asWritten: string | null;
+  readonly amount: number;
+  readonly comparator: string;
+  readonly unit: string;
+}
+
+const COMPARATOR_WORDS: Readonly<Record<string, string>> = {
+  EQUAL: "",
+  APPROXIMATELY: "about ",
+  MORE_THAN: "more than ",
+  AT_LEAST: "at least ",
+  LESS_THAN: "less than ",
+  AT_MOST: "at most ",
+};
+
+/**
+ * A value for reading, with its unit: the source's words when they are archived ("more than
+ * 1.73 million jobs"), otherwise the recorded comparator and amount ("more than 1,730,000
+ * jobs"), so figures from sources whose text is not archived still read as stated.
+ */
+export function valueText(v: ValueLike): string {
+  if (!v.asWritten) return `${COMPARATOR_WORDS[v.comparator] ?? ""}${withUnit(v.amount, v.unit)}`;
+  if (v.amount === 0) return `${v.asWritten} (${withUnit(0, v.unit)})`;
+  if (mentionsUnit(v.asWritten, v.unit)) return v.asWritten;
+  return v.unit === "PERCENT" ? `${v.asWritten}%` : `${v.asWritten} ${v.unit}`.trim();
+}
+
+/** Whether words as written already name the unit ("4.1 percent", "1 trillion yuan", "jobs"). */
+function mentionsUnit(words: string, unit: string): boolean {
+  const w = words.toLowerCase();
+  const names: Readonly<Record<string, readonly string[]>> = { PERCENT: ["percent", "%"], CNY: ["yuan", "rmb", "cny", "元"], USD: ["dollar", "usd", "$"] };
+  const stem = unit.toLowerCase().split("/")[0]!.replace(/s$/, "");
+  return (names[unit] ?? (stem ? [stem] : [])).some((n) => w.includes(n));
 }
 
 /** How the source qualified the number, in words. */

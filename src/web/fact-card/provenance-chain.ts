@@ -1,78 +1,81 @@
 import { type SafeHtml, html } from "../html.js";
-import type { CardCitation, NamedRef, ReportRef } from "./fact-card.query.js";
-import { humanize } from "./format.js";
+import type { ProvenanceChain, ProvenanceStepKind, StepSubject } from "./fact-card.query.js";
+import { valueText } from "./format.js";
 
-/** One box of the chain: the source read, a report, or the producer (or the lack of one). */
-export interface ChainNode {
-  /** What the box is in the chain: "Source read", "Study", "Producer". */
+/** One box of the diagram, with the link that leads to it from the box before. */
+export interface ChainBox {
+  /** What the box is in the chain: "Source read", "Report", "Producer". */
   readonly role: string;
-  readonly label: string;
-  /** A line under the label (a title, a note). */
-  readonly detail?: string;
-  /** A box for something that is not there ("No attribution stated"). */
+  /** The things in the box: names, titles, or figures linked to their own cards. */
+  readonly items: readonly { readonly text: string; readonly href?: string }[];
+  /** Nothing is there: the source credits no one. */
   readonly missing?: boolean;
-  /** How the box is reached from the one before it; absent on the first. */
-  readonly via?: { readonly how: string; readonly inferred: boolean; readonly words?: string | null };
+  /** How this box is reached from the one before; absent on the first. */
+  readonly via?: { readonly how: string; readonly inferred: boolean };
+}
+
+/** How each kind of step reads as a link, and what the box it leads to holds. */
+const STEP: Readonly<Record<ProvenanceStepKind, { readonly how: string; readonly role: string; readonly subjects: "all" | "last" }>> = {
+  QUOTED_IN_SOURCE: { how: "", role: "Source read (quoted)", subjects: "all" },
+  CITED_IN_SOURCE: { how: "", role: "Source read (not archived)", subjects: "all" },
+  DERIVED_FROM: { how: "derived from", role: "Input figures", subjects: "all" },
+  ATTRIBUTED_TO_REPORT: { how: "credits", role: "Report", subjects: "all" },
+  ATTRIBUTED_TO_ENTITY: { how: "credits", role: "Producer", subjects: "all" },
+  REPUBLISHES: { how: "republishes", role: "Original report", subjects: "last" },
+  USES_DATA: { how: "uses data of", role: "Data", subjects: "last" },
+  AUTHORED_BY: { how: "by", role: "Producer", subjects: "all" },
+  NO_ATTRIBUTION_STATED: { how: "credits", role: "Producer", subjects: "all" },
+};
+
+/**
+ * Turns one of the API's provenance chains (`Statistic.provenance`) into the boxes of a
+ * diagram: the source read, then each step as a link (marked when it is the editors'
+ * inference rather than the source's words) to what it leads to. A step whose subjects
+ * start with the box before (a report republishing another, a report and its authors)
+ * shows only what is new. A source that credits no one ends in a "No attribution stated"
+ * box: nothing is invented.
+ */
+export function chainBoxes(chain: ProvenanceChain): ChainBox[] {
+  return chain.steps.map((step, i) => {
+    const shape = STEP[step.kind];
+    const subjects = step.kind === "AUTHORED_BY" ? step.subjects.slice(1) : shape.subjects === "last" ? step.subjects.slice(-1) : step.subjects;
+    const box: ChainBox =
+      step.kind === "NO_ATTRIBUTION_STATED"
+        ? { role: shape.role, items: [{ text: "No attribution stated" }], missing: true }
+        : { role: shape.role, items: subjects.map(subjectItem) };
+    return i === 0 ? box : { ...box, via: { how: shape.how, inferred: !step.stated } };
+  });
+}
+
+function subjectItem(s: StepSubject): { text: string; href?: string } {
+  if (s.__typename === "Source" && "sourceTitle" in s) {
+    const by = [s.publisherAsNamed, s.publishedAt].filter(Boolean).join(", ");
+    return { text: [s.sourceTitle ?? s.slug, by].filter(Boolean).join(" — ") };
+  }
+  if (s.__typename === "Statistic" && "value" in s) return { text: valueText(s.value), href: `/facts/${encodeURIComponent(s.slug)}` };
+  if ("title" in s) return { text: s.title };
+  return { text: "name" in s ? s.name : s.slug };
 }
 
 /**
- * The chain from the document read to whoever produced the figure, for one citation, as the
- * API states it: the source, the report it credits (and a report that one republishes), and
- * the report's authors or the organization credited directly. An editor's inference is
- * marked as such; a source that credits no one ends in "No attribution stated", never in a
- * guess.
+ * Draws a chain as an ordered list of boxes joined by arrows; an inferred link is dashed
+ * and says "inferred by the editors" in words, and the API's description of every step
+ * follows in a list, so the diagram needs no picture to be read.
  */
-export function citationChain(citation: CardCitation): ChainNode[] {
-  const s = citation.source;
-  const publisher = s.publisher?.name ?? s.publisherAsNamed ?? "Unknown publisher";
-  const nodes: ChainNode[] = [
-    { role: "Source read", label: [publisher, s.publishedAt].filter(Boolean).join(", "), detail: s.title ?? s.url },
-  ];
-  const credited = { how: "credits", inferred: citation.attributionInferred, words: citation.attributionAsWritten };
-  const target = citation.attributedTo;
-  if (!target) {
-    nodes.push({ role: "Producer", label: "No attribution stated", missing: true, via: { how: "credits", inferred: false } });
-    return nodes;
-  }
-  if (!isReport(target)) {
-    nodes.push({ role: "Producer", label: target.name, via: credited });
-    return nodes;
-  }
-  nodes.push({ role: capitalize(humanize(target.kind)), label: target.title, via: credited });
-  const republished = target.basedOn.find((b) => b.relation === "REPUBLISHES");
-  if (republished) {
-    // The original's authors are the producers; the API's statistic-level producers name them.
-    nodes.push({ role: "Original report", label: republished.report.title, detail: republished.note ?? undefined, via: { how: "republishes", inferred: republished.inferred } });
-    return nodes;
-  }
-  const usesData = target.basedOn.filter((b) => b.relation === "USES_DATA");
-  nodes.push({
-    role: "Producer",
-    label: target.authors.length > 0 ? target.authors.map((a) => a.name).join(", ") : "Authors not recorded",
-    missing: target.authors.length === 0,
-    detail: usesData.length > 0 ? `Computed from data of ${usesData.map((b) => b.report.title).join(", ")}` : undefined,
-    via: { how: "by", inferred: false },
-  });
-  return nodes;
-}
-
-/** Draws a chain as an ordered list of boxes joined by arrows (dashed and labelled when inferred). */
-export function renderChain(nodes: readonly ChainNode[], label: string): SafeHtml {
-  return html`<ol class="chain" aria-label="${label}">${nodes.map(
-    (n) => html`<li>${
-      n.via
-        ? html`<span class="${n.via.inferred ? "link inferred" : "link"}"${n.via.words ? html` title="${n.via.words}"` : ""}><span class="how">${n.via.how}${
-            n.via.inferred ? " (inferred by the editors)" : ""
-          }</span><span aria-hidden="true">→</span></span>`
+export function renderChain(chain: ProvenanceChain, label: string, linkAttrs: SafeHtml | ""): SafeHtml {
+  const boxes = chainBoxes(chain);
+  return html`<figure class="provenance">
+<ol class="chain" aria-label="${label}">${boxes.map(
+    (b) => html`<li>${
+      b.via
+        ? html`<span class="${b.via.inferred ? "link inferred" : "link"}"><span class="how">${b.via.how}${b.via.inferred ? " (inferred by the editors)" : ""}</span><span aria-hidden="true">→</span></span>`
         : ""
-    }<div class="${n.missing ? "node missing" : "node"}"><span class="role">${n.role}</span> ${n.label}${n.detail ? html`<br><small>${n.detail}</small>` : ""}</div></li>`,
-  )}</ol>`;
-}
-
-function isReport(p: ReportRef | NamedRef): p is ReportRef {
-  return p.__typename === "Report";
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+    }<div class="${b.missing ? "node missing" : "node"}"><span class="role">${b.role}</span> ${b.items.map(
+      (item, i) => html`${i > 0 ? html`<br>` : ""}${item.href ? html`<a href="${item.href}"${linkAttrs}>${item.text}</a>` : item.text}`,
+    )}</div></li>`,
+  )}</ol>
+<figcaption><details><summary>The chain in words</summary><ol>${chain.steps.map(
+    (s) => html`<li>${s.description}${s.stated ? "" : html` <span class="badge warn">inferred by the editors</span>`}</li>`,
+  )}</ol></details></figcaption>
+</figure>`;
 }
