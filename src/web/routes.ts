@@ -37,7 +37,8 @@ const SLUG = /^[a-z0-9][a-z0-9._-]{0,199}$/;
 /**
  * Creates the web routes (GET and HEAD only; the server sends nothing else here):
  *
- * - `/` and `/graphql` asked for by a browser (Accept: text/html, no `query` parameter):
+ * - `/` and `/graphql` asked for by a browser (Accept: text/html, no `query` or
+ *   `extensions` parameter, i.e. not an operation sent over GET):
  *   the explorer, GraphiQL bundled into dist/web by `npm run build:web`.
  * - `/facts/:slug` (`?embed=1` for an iframe): the fact card of a statistic, rendered on the
  *   server from the public API; an unknown slug gets a 404 page.
@@ -79,7 +80,7 @@ export function createWebRoutes(deps: WebDeps): WebRoutes {
         sendPage(req, res, notFoundPage("No such file", "This file is not part of the current build.", null), { status: 404, csp: { page: "document", embeddable: false } });
         return true;
       }
-      if (path === "/" || (path === "/graphql" && !url.searchParams.has("query") && prefersHtml(req))) {
+      if (path === "/" || (path === "/graphql" && !isOperationRequest(url) && prefersHtml(req))) {
         const m = currentManifest();
         if (!m) return false;
         const nonce = randomBytes(18).toString("base64");
@@ -135,6 +136,11 @@ function notFoundPage(title: string, message: string, manifest: WebManifest | nu
     manifest,
     main: html`<h1>${title}</h1><p>${message}</p><p><a href="/">Open the GraphQL explorer</a></p>`,
   });
+}
+
+/** A GET carrying an operation (a query, or a persisted query's hash in `extensions`) is for the API. */
+function isOperationRequest(url: URL): boolean {
+  return url.searchParams.has("query") || url.searchParams.has("extensions");
 }
 
 function prefersHtml(req: http.IncomingMessage): boolean {

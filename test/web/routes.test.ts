@@ -39,6 +39,12 @@ describe("the web routes over HTTP", () => {
   it("leave /graphql to the API for queries and for clients that do not ask for HTML", async () => {
     const query = await get(`/graphql?query=${encodeURIComponent("{ knowledgeBase { dataVersion } }")}`, { accept: "text/html, application/json;q=0.9", "apollo-require-preflight": "true" });
     expect(await query.json()).toEqual({ data: { knowledgeBase: { dataVersion: server.api.kb.build.dataVersion } } });
+    const persisted = await get(`/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } }))}`, {
+      accept: "text/html, application/json;q=0.9",
+      "apollo-require-preflight": "true",
+    });
+    expect(persisted.headers.get("content-type")).toMatch(/json/);
+    await persisted.text();
     const json = await get("/graphql", { accept: "application/json" });
     expect(json.headers.get("content-type")).not.toMatch(/text\/html/);
   });

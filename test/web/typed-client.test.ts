@@ -11,8 +11,9 @@ const run = promisify(execFile);
 
 /** The example's exports this test uses (its own, generated, types stay inside the example). */
 interface ExampleClient {
-  fetchFactCard(endpoint: string, slug: string): Promise<{ citations: { quote: unknown }[] } | null>;
+  fetchFactCard(endpoint: string, slug: string): Promise<{ citations: { quote: unknown }[]; citation: string; derivation: unknown; corroboration: unknown } | null>;
   caption(stat: unknown): string;
+  conflicts(stat: unknown): string[];
 }
 const EXAMPLE = join(PROJECT_ROOT, "examples", "client");
 const bin = (name: string) => join(PROJECT_ROOT, "node_modules", ".bin", name);
@@ -71,6 +72,12 @@ describe("the typed client example (examples/client)", () => {
         end: 2292,
       });
       expect(client.caption(stat!)).toBe("Jobs created, Taobao Live: more than 1.73 million jobs (Renmin University of China). Source: People's Daily Online, 2020-10-22.");
+      expect(stat?.corroboration).toEqual({ summary: "1 citation from 1 publisher. 1 producer: Renmin University of China.", producerCount: 1 });
+      expect(stat?.derivation).toBeNull();
+      expect(stat?.citation).toMatch(/^Jobs created of Taobao Live: more than 1,730,000 jobs \(estimate\)/);
+      expect(client.conflicts(stat!)).toEqual([]);
+      const ruhnn = await client.fetchFactCard(`${server.origin}/graphql`, "ruhnn-gmv-2018-1-2bn");
+      expect(client.conflicts(ruhnn!).map((c) => c.split(":")[0])).toEqual(["ruhnn-gmv-2018-1-9bn", "ruhnn-gmv-2018-2bn"]);
       expect(await client.fetchFactCard(`${server.origin}/graphql`, "no-such-figure")).toBeNull();
     });
   });

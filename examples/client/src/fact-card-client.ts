@@ -17,6 +17,10 @@ export const FactCardClientDocument = graphql(`
       value { asWritten amount unit comparator lowerBound upperBound }
       period { label }
       producers { name }
+      derivation { verdict explanation }
+      agreement { conflicting { reason statistic { slug } } }
+      corroboration { summary producerCount }
+      citation: cite(style: APA)
       citations {
         verified
         quote { exact start end }
@@ -49,6 +53,11 @@ export async function fetchFactCard(endpoint: string, slug: string, fetchImpl: t
   const body = (await response.json()) as { data?: FactCardClientQuery; errors?: { message: string }[] };
   if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join("; "));
   return body.data?.statistic ?? null;
+}
+
+/** The other figures this one conflicts with, each as "slug: reason" (an empty list when none). */
+export function conflicts(stat: FactCardStatistic): string[] {
+  return stat.agreement.conflicting.map((c) => `${c.statistic.slug}: ${c.reason}`);
 }
 
 /** What a chart caption would print under the figure: value, what, and the first verified source. */
