@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { Command } from "commander";
 import { buildKnowledgeBase, checkKnowledgeBase, needsBuild, summarize } from "./ingest/build.js";
 import { BuildError, formatProblem } from "./ingest/problems.js";
+import { SETTINGS, type ServeSettings, SettingsError, resolveSettings } from "./http/config.js";
 import { DEFAULT_DATA_DIR, DEFAULT_DB_PATH } from "./paths.js";
 
 /**
@@ -42,46 +43,50 @@ db.command("check")
     } else console.log(`ok: ${model.sources.length} documents, ${model.statistics.length} statistics`);
   });
 
-program
+const serve = program
   .command("serve")
-  .description("serve the GraphQL API over HTTP (POST/GET /graphql, /healthz), building the database first when it is missing or stale")
-  .option("--port <n>", "port to listen on (0 picks a free one)", process.env.PORT ?? "4000")
-  .option("--host <addr>", "address to listen on", process.env.HOST ?? "127.0.0.1")
-  .option("--db <file>", "SQLite knowledge base to serve (opened read-only)", process.env.DB_PATH ?? DEFAULT_DB_PATH)
-  .option("--data <dir>", "curated data directory to build it from", process.env.DATA_DIR ?? DEFAULT_DATA_DIR)
-  .option("--no-build", "serve the database as it is, even when the curated files changed")
-  .action(async (opts: { port: string; host: string; db: string; data: string; build: boolean }) => {
-    const port = Number(opts.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      console.error(`--port must be an integer from 0 to 65535, got ${JSON.stringify(opts.port)}`);
+  .description(
+    "serve the GraphQL API over HTTP (POST/GET /graphql, /healthz, /readyz), building the database first when it is missing or stale. " +
+      "Every option can also be set by the environment variable shown; the flag wins.",
+  )
+  .option("--no-build", "serve the database as it is, even when the curated files changed");
+for (const s of SETTINGS) {
+  serve.option(`${s.flag} ${s.boolean ? "[bool]" : "<value>"}`, `${s.description.replace(/`/g, "")} [env ${s.env}, default ${s.shown ?? s.default}]`);
+}
+serve.action(async (opts: Record<string, string | boolean | undefined> & { build: boolean }) => {
+  let settings: ServeSettings;
+  try {
+    settings = resolveSettings(opts as Partial<Record<keyof ServeSettings, string | boolean>>);
+  } catch (e) {
+    if (!(e instanceof SettingsError)) throw e;
+    console.error(e.message);
+    process.exitCode = 1;
+    return;
+  }
+  const cluster = (await import("node:cluster")).default;
+  if (cluster.isWorker) {
+    // A worker of `serve --workers N`: the primary built the database already.
+    const { serveInThisProcess } = await import("./http/lifecycle.js");
+    return serveInThisProcess(settings);
+  }
+  if (opts.build && needsBuild(settings.data, settings.db)) {
+    try {
+      console.log(summarize(buildKnowledgeBase({ dataDir: settings.data, dbPath: settings.db })));
+    } catch (e) {
+      if (!(e instanceof BuildError)) throw e;
+      console.error(e.message);
       process.exitCode = 1;
       return;
     }
-    if (opts.build && needsBuild(opts.data, opts.db)) {
-      try {
-        console.log(summarize(buildKnowledgeBase({ dataDir: opts.data, dbPath: opts.db })));
-      } catch (e) {
-        if (!(e instanceof BuildError)) throw e;
-        console.error(e.message);
-        process.exitCode = 1;
-        return;
-      }
-    }
-    // Loaded here so that the db commands do not pay for building the GraphQL schema.
-    const { openKnowledgeBase } = await import("./db/open.js");
-    const { createServer } = await import("./server.js");
-    const kb = openKnowledgeBase(opts.db);
-    const server = await createServer(kb);
-    const { url } = await server.listen(port, opts.host);
-    console.log(`serving ${url}graphql (data version ${kb.build.dataVersion.slice(0, 12)}, built ${kb.build.builtAt})`);
-    const shutdown = async () => {
-      await server.stop();
-      kb.close();
-      process.exit(0);
-    };
-    process.once("SIGTERM", shutdown);
-    process.once("SIGINT", shutdown);
-  });
+  }
+  if (settings.workers > 1) {
+    const { runPrimary } = await import("./http/cluster.js");
+    return runPrimary(settings);
+  }
+  // Loaded here so that the db commands do not pay for building the GraphQL schema.
+  const { serveInThisProcess } = await import("./http/lifecycle.js");
+  return serveInThisProcess(settings);
+});
 
 program
   .command("schema")

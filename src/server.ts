@@ -1,20 +1,63 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer, type GraphQLRequest, type GraphQLResponse, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { performance } from "node:perf_hooks";
+import { ApolloServer, type GraphQLRequest, type GraphQLResponse, HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
 import { type RequestContext, createContext } from "./context.js";
 import type { KnowledgeBase } from "./db/open.js";
+import { TOO_LARGE, readBody } from "./http/body.js";
+import { csrfSafe, etagOf, graphQLParams, matchesIfNoneMatch, outcomePlugin, publicCacheControl, requestKey } from "./http/caching.js";
+import { DEFAULT_SETTINGS, type ServeSettings } from "./http/config.js";
+import { Cors } from "./http/cors.js";
+import { DEADLINE_EXCEEDED, Deadline, DeadlineExceededError } from "./http/deadline.js";
+import { Drainer } from "./http/drain.js";
+import { MASKED_MESSAGE, createFormatError, errorPlugin } from "./http/errors.js";
+import { sendHealth, sendReadiness } from "./http/health.js";
+import { type QueryLimits, armorProtection, costLimitPlugin } from "./http/limits.js";
+import { type Logger, createLogger } from "./http/logger.js";
+import { REQUEST_ID_HEADER, requestIdOf } from "./http/request-id.js";
+import { ResponseCache } from "./http/response-cache.js";
+import { appendVary, send, sendError } from "./http/send.js";
 import { buildApiSchema, schemaSdl } from "./schema/index.js";
 import { createWebRoutes } from "./web/routes.js";
 
-/** How the server behaves; every option has a safe default. */
+/** How the server behaves; every option has a safe default (config.ts's defaults). */
 export interface ServerOptions {
   /** Largest request body accepted, in bytes; larger bodies get 413 (default 100 KB). */
   readonly maxBodyBytes?: number;
-  /** Include stack traces in error responses (development only; default false). */
+  /** Send unexpected errors' messages and stack traces to clients (development only; default false). */
   readonly debug?: boolean;
+  /** Deadline of one GraphQL request in milliseconds (default 10 s). */
+  readonly requestTimeoutMs?: number;
+  /** Query limits (defaults in config.ts). */
+  readonly limits?: Partial<QueryLimits>;
+  /** `*` or a comma-separated list of allowed origins (default `*`). */
+  readonly corsOrigins?: string;
+  /** `max-age` of successful query responses, seconds (default 300). */
+  readonly cacheMaxAge?: number;
+  /** Response cache bounds (default 2,000 entries, 64 MiB); 0 entries turns it off. */
+  readonly responseCacheEntries?: number;
+  readonly responseCacheBytes?: number;
+  readonly keepAliveTimeoutMs?: number;
+  readonly headersTimeoutMs?: number;
+  /** How long `stop()` lets in-flight requests run (default 15 s). */
+  readonly shutdownTimeoutMs?: number;
+  /** How long `stop()` keeps accepting requests, with /readyz at 503, before it drains (default 0). */
+  readonly shutdownDelayMs?: number;
+  /** Keep graphql-js's "Did you mean" hints (default true). */
+  readonly fieldSuggestions?: boolean;
+  /** Log one line per request (default false). */
+  readonly logRequests?: boolean;
+  /** Where the JSON log goes (default: pino on stdout at `info`). */
+  readonly logger?: Logger;
+  /** Test-only hooks. Production code never sets them (main.ts does only under LSF_TEST_HOOKS=1). */
+  readonly testHooks?: TestHooks;
+}
+
+/** Hooks for tests that need a slow or failing request; absent in production. */
+export interface TestHooks {
+  /** Awaited before a GraphQL operation runs (e.g. to make a request slow). */
+  beforeExecute?(req: http.IncomingMessage): Promise<void> | void;
 }
 
 /** The API server: Apollo Server over node:http, on one open knowledge base. */
@@ -22,108 +65,295 @@ export interface ApiServer {
   readonly apollo: ApolloServer<RequestContext>;
   readonly http: http.Server;
   readonly kb: KnowledgeBase;
-  /** Runs one operation in-process with a fresh request context (what tests use). */
+  readonly log: Logger;
+  readonly responseCache: ResponseCache;
+  /** Runs one operation in-process with a fresh request context (what tests and the web pages use). */
   execute(request: Omit<GraphQLRequest, "query"> & { query: string }): Promise<GraphQLResponse>;
   /** Starts listening; port 0 picks a free port. Resolves with the address. */
   listen(port: number, host: string): Promise<{ url: string; port: number; host: string }>;
-  /** Stops accepting requests, lets in-flight ones finish, and stops Apollo (the database stays open). */
-  stop(): Promise<void>;
+  /** True once stop() has begun: /readyz answers 503 (and keeps accepting for `shutdownDelayMs`). */
+  readonly draining: boolean;
+  /**
+   * Stops accepting requests, lets in-flight ones finish (up to `shutdownTimeoutMs`), and stops
+   * Apollo (the database stays open; the caller closes it). Resolves true when every in-flight
+   * request finished in time.
+   */
+  stop(): Promise<boolean>;
 }
 
 /** The default request body limit: 100 KB is far more than any query this schema needs. */
-export const DEFAULT_MAX_BODY_BYTES = 100 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = DEFAULT_SETTINGS.maxBodyBytes;
+
+/** ServerOptions from the parsed `serve` settings. */
+export function serverOptionsFrom(s: ServeSettings): ServerOptions {
+  return {
+    maxBodyBytes: s.maxBodyBytes,
+    debug: s.debugErrors,
+    requestTimeoutMs: s.requestTimeoutMs,
+    limits: { maxDepth: s.maxDepth, maxAliases: s.maxAliases, maxTokens: s.maxTokens, maxDirectives: s.maxDirectives, maxCost: s.maxCost },
+    corsOrigins: s.corsOrigins,
+    cacheMaxAge: s.cacheMaxAge,
+    responseCacheEntries: s.responseCacheEntries,
+    responseCacheBytes: s.responseCacheMb * 1024 * 1024,
+    keepAliveTimeoutMs: s.keepAliveTimeoutMs,
+    headersTimeoutMs: s.headersTimeoutMs,
+    shutdownTimeoutMs: s.shutdownTimeoutMs,
+    shutdownDelayMs: s.shutdownDelayMs,
+    fieldSuggestions: s.fieldSuggestions,
+    logRequests: s.logRequests,
+  };
+}
+
+/** Requests slower than this are logged at `warn` even when request logging is off. */
+const SLOW_REQUEST_MS = 1000;
 
 /**
- * Creates and starts the API server over an open knowledge base. Requests are served by a
- * small node:http handler (not Apollo's standalone server) so that limits, deadlines, health
- * checks and shutdown stay in our hands:
+ * Creates and starts the API server over an open knowledge base. Requests are served by our
+ * own node:http handler (not Apollo's standalone server) so that limits, deadlines, caching,
+ * health checks and shutdown stay in our hands:
  *
- * - `POST /graphql` (JSON) and `GET /graphql?query=...` (queries only; Apollo refuses
- *   mutations over GET; CSRF prevention is on, so GET needs a non-simple header such as
- *   `apollo-require-preflight: true`); HTTP batching is off.
- * - `GET /` and browser visits to `GET /graphql`: a small offline page (nothing loaded from a
- *   CDN) to try queries.
- * - `GET /healthz`: 200 with the data version; `GET /schema.graphql`: the SDL.
- *
- * Apollo's landing page and per-field cache-control hooks are disabled.
+ * - `POST /graphql` (JSON) and `GET /graphql?query=...` (queries only; CSRF prevention is on,
+ *   so GET needs a non-simple header such as `apollo-require-preflight: true`); HTTP batching
+ *   is off; automatic persisted queries work over GET and POST.
+ * - Web pages (explorer, fact cards) from src/web/routes.ts for GET/HEAD, and a minimal page at
+ *   `/` until they exist; `/schema.graphql` (SDL), `/healthz` (alive), `/readyz` (ready).
+ * - Every response carries `x-request-id`; every refusal is a GraphQL-style error with a code.
  */
 export async function createServer(kb: KnowledgeBase, options: ServerOptions = {}): Promise<ApiServer> {
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const d = DEFAULT_SETTINGS;
+  const maxBodyBytes = options.maxBodyBytes ?? d.maxBodyBytes;
+  const requestTimeoutMs = options.requestTimeoutMs ?? d.requestTimeoutMs;
+  const limits: QueryLimits = {
+    maxDepth: options.limits?.maxDepth ?? d.maxDepth,
+    maxAliases: options.limits?.maxAliases ?? d.maxAliases,
+    maxTokens: options.limits?.maxTokens ?? d.maxTokens,
+    maxDirectives: options.limits?.maxDirectives ?? d.maxDirectives,
+    maxCost: options.limits?.maxCost ?? d.maxCost,
+  };
+  const cacheMaxAge = options.cacheMaxAge ?? d.cacheMaxAge;
+  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? d.shutdownTimeoutMs;
+  const shutdownDelayMs = options.shutdownDelayMs ?? d.shutdownDelayMs;
+  let stopping = false;
+  const logRequests = options.logRequests ?? d.logRequests;
+  const debug = options.debug ?? d.debugErrors;
+  const log = options.logger ?? createLogger({ level: "info" });
+  const cors = new Cors(options.corsOrigins ?? d.corsOrigins);
+  const responseCache = new ResponseCache(options.responseCacheEntries ?? d.responseCacheEntries, options.responseCacheBytes ?? d.responseCacheMb * 1024 * 1024);
+  const hooks = options.testHooks;
+  const dataVersion = kb.build.dataVersion;
+
   const schema = buildApiSchema();
   const sdl = schemaSdl(schema);
-  const httpServer = http.createServer();
+  const httpServer = http.createServer({
+    keepAliveTimeout: options.keepAliveTimeoutMs ?? d.keepAliveTimeoutMs,
+    headersTimeout: options.headersTimeoutMs ?? d.headersTimeoutMs,
+    requestTimeout: 2 * (options.headersTimeoutMs ?? d.headersTimeoutMs),
+  });
+  const drainer = new Drainer(httpServer);
+  const armor = armorProtection(limits, { fieldSuggestions: options.fieldSuggestions ?? d.fieldSuggestions });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    includeStacktraceInErrorResponses: options.debug ?? false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    includeStacktraceInErrorResponses: debug,
+    // Apollo's parsed-and-validated document cache is on by default (an LRU of 30 MiB keyed by
+    // the operation's SHA-256), so limits and validation run once per distinct document.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: armor.validationRules,
+    formatError: createFormatError({ debug, maxTokens: limits.maxTokens }),
+    stringifyResult: (value) => JSON.stringify(value),
+    logger: apolloLogger(log),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ...armor.plugins,
+      costLimitPlugin(limits.maxCost),
+      outcomePlugin(),
+      errorPlugin(log),
+    ],
   });
   await apollo.start();
-  const execute: ApiServer["execute"] = (request) => apollo.executeOperation(request, { contextValue: createContext(kb) });
+  const execute: ApiServer["execute"] = (request) =>
+    apollo.executeOperation(request, { contextValue: createContext(kb, { deadline: new Deadline(requestTimeoutMs) }) });
   const web = createWebRoutes({ kb, execute, sdl });
 
-  httpServer.on("request", (req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      console.error("request failed", e);
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+  httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const started = performance.now();
+    const requestId = requestIdOf(req);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    drainer.track(res);
+    const note: RequestNote = {};
+    res.once("finish", () => logRequest(req, res, requestId, started, note));
+    route(req, res, requestId, started, note).catch((e: unknown) => {
+      log.error({ requestId, err: e }, "request failed");
+      if (!res.headersSent) sendError(res, 500, "INTERNAL_SERVER_ERROR", MASKED_MESSAGE, { requestId });
       else res.destroy();
     });
   });
+  httpServer.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    // Malformed HTTP, header timeouts: answer 400/408 when the socket can still take it.
+    if (err.code === "ECONNRESET" || !socket.writable) return socket.destroy();
+    const status = err.code === "ERR_HTTP_REQUEST_TIMEOUT" || err.code === "ERR_HTTP_HEADERS_TIMEOUT" ? 408 : err.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
+    socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+  });
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  /** What a request's log line says beyond method, path and status. */
+  interface RequestNote {
+    cache?: "hit" | "miss" | "not-modified";
+    operationName?: string | null;
+    cost?: number;
+  }
+
+  function logRequest(req: http.IncomingMessage, res: http.ServerResponse, requestId: string, started: number, note: RequestNote): void {
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    const slow = ms >= SLOW_REQUEST_MS;
+    if (!logRequests && !slow && res.statusCode < 500) return;
+    const line = { requestId, method: req.method, path: (req.url ?? "/").split("?")[0], status: res.statusCode, ms, ...note };
+    if (res.statusCode >= 500 || slow) log.warn(line, slow ? "slow request" : "request failed");
+    else log.info(line, "request");
+  }
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse, requestId: string, started: number, note: RequestNote): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
     const method = (req.method ?? "GET").toUpperCase();
+    cors.apply(req, res);
+    if (method === "OPTIONS") return cors.preflight(req, res);
     const isRead = method === "GET" || method === "HEAD";
-    if (url.pathname === "/healthz" && isRead) {
-      return sendJson(res, 200, { status: "ok", dataVersion: kb.build.dataVersion, builtAt: kb.build.builtAt });
-    }
-    if (url.pathname === "/schema.graphql" && isRead) {
+    if (isRead && url.pathname === "/healthz") return sendHealth(res, kb);
+    if (isRead && url.pathname === "/readyz") return sendReadiness(res, kb, stopping);
+    if (isRead && url.pathname === "/schema.graphql") {
+      res.setHeader("cache-control", publicCacheControl(cacheMaxAge));
       return send(res, 200, "text/plain; charset=utf-8", sdl);
     }
     if (isRead && (await web.handle(req, res, url))) return;
-    if (isRead && (url.pathname === "/" || (url.pathname === "/graphql" && !url.searchParams.has("query") && prefersHtml(req)))) {
+    if (isRead && (url.pathname === "/" || (url.pathname === "/graphql" && !url.searchParams.has("query") && !url.searchParams.has("extensions") && prefersHtml(req)))) {
       return send(res, 200, "text/html; charset=utf-8", OFFLINE_PAGE);
     }
     if (url.pathname !== "/graphql") {
-      return sendJson(res, 404, { errors: [{ message: `Not found: ${url.pathname}. The API is at /graphql.`, extensions: { code: "NOT_FOUND" } }] });
+      return sendError(res, 404, "NOT_FOUND", `Not found: ${url.pathname}. The API is at /graphql.`);
     }
+    if (!isRead && method !== "POST") {
+      res.setHeader("allow", "GET, HEAD, POST, OPTIONS");
+      return sendError(res, 405, "METHOD_NOT_ALLOWED", `Method ${method} is not allowed on /graphql; use POST, or GET for queries.`);
+    }
+    return graphql(req, res, url, method, requestId, started, note);
+  }
 
-    const body = await readBody(req, maxBodyBytes);
-    if (body === TOO_LARGE) {
-      res.setHeader("connection", "close");
-      return sendJson(res, 413, { errors: [{ message: `Request body too large: the limit is ${maxBodyBytes} bytes.`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
-    }
-    let parsed: unknown = body;
-    if (body !== "" && /^application\/(graphql-response\+)?json\b/i.test(req.headers["content-type"] ?? "")) {
-      try {
-        parsed = JSON.parse(body);
-      } catch (e) {
-        return sendJson(res, 400, { errors: [{ message: `The request body is not valid JSON: ${(e as Error).message}`, extensions: { code: "BAD_REQUEST" } }] });
+  async function graphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL, method: string, requestId: string, started: number, note: RequestNote): Promise<void> {
+    const deadline = new Deadline(requestTimeoutMs, started);
+    let body: unknown;
+    if (method === "POST") {
+      const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+      const raw = await readBody(req, maxBodyBytes);
+      if (raw === TOO_LARGE) {
+        res.setHeader("connection", "close");
+        return sendError(res, 413, "PAYLOAD_TOO_LARGE", `Request body too large: the limit is ${maxBodyBytes} bytes.`);
+      }
+      if (type === "application/json" || type === "application/graphql-response+json") {
+        try {
+          body = JSON.parse(raw);
+        } catch (e) {
+          return sendError(res, 400, "BAD_REQUEST", `The request body is not valid JSON: ${(e as Error).message}`);
+        }
+      } else if (type !== "" && !csrfSafe(req)) {
+        body = raw; // a form-like content type: Apollo answers with its CSRF refusal
+      } else {
+        return sendError(res, 415, "UNSUPPORTED_MEDIA_TYPE", `POST bodies must be JSON with content-type application/json; got ${type === "" ? "no content-type" : JSON.stringify(type)}.`);
       }
     }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+
+    // Repeated operations: answer from the ETag or the response cache without running anything.
+    let key: string | undefined;
+    const params = csrfSafe(req) ? graphQLParams(method === "HEAD" ? "GET" : method, url, body) : undefined;
+    if (params) key = requestKey(dataVersion, req.headers.accept, params);
+    if (key !== undefined) {
+      const etag = etagOf(key);
+      if (method !== "POST" && matchesIfNoneMatch(req, etag)) {
+        note.cache = "not-modified";
+        res.statusCode = 304;
+        res.setHeader("etag", etag);
+        res.setHeader("cache-control", publicCacheControl(cacheMaxAge));
+        appendVary(res, "Accept");
+        res.end();
+        return;
+      }
+      const hit = responseCache.enabled ? responseCache.get(key) : undefined;
+      if (hit) {
+        note.cache = "hit";
+        res.setHeader("etag", hit.etag);
+        res.setHeader("cache-control", publicCacheControl(cacheMaxAge));
+        appendVary(res, "Accept");
+        return send(res, 200, hit.contentType, hit.body);
+      }
+      note.cache = "miss";
     }
-    const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search: url.search, body: parsed };
-    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => createContext(kb) });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
+
+    const context = createContext(kb, { requestId, deadline });
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = { method: method === "HEAD" ? "GET" : method, headers, search: url.search, body };
+    const running = hooks?.beforeExecute
+      ? (async () => {
+          await hooks.beforeExecute!(req);
+          deadline.check();
+          return apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
+        })()
+      : apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
+    const response = await withinDeadline(running, deadline);
+    note.operationName = context.outcome.operationName;
+    note.cost = context.outcome.cost;
+    if (response === undefined) {
+      // The deadline passed while the request waited; what is left of it is abandoned.
+      running.catch(() => undefined);
+      log.warn({ requestId, deadlineMs: requestTimeoutMs }, "request abandoned at its deadline");
+      const e = new DeadlineExceededError(requestTimeoutMs);
+      return sendError(res, 503, DEADLINE_EXCEEDED, e.message, { deadlineMs: requestTimeoutMs, requestId });
+    }
+    writeGraphQLResponse(res, response, context, key);
+  }
+
+  function writeGraphQLResponse(res: http.ServerResponse, response: HTTPGraphQLResponse, context: RequestContext, key: string | undefined): void {
+    for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
-    if (response.body.kind === "complete") {
-      res.end(response.body.string);
+    appendVary(res, "Accept");
+    if (response.body.kind !== "complete") {
+      res.setHeader("cache-control", "no-store");
+      void (async () => {
+        for await (const chunk of response.body.kind === "chunked" ? response.body.asyncIterator : []) res.write(chunk);
+        res.end();
+      })().catch(() => res.destroy());
       return;
     }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    const bytes = Buffer.from(response.body.string, "utf8");
+    const success = res.statusCode === 200 && context.outcome.cacheable && !context.deadline.expired;
+    if (success && key !== undefined) {
+      const etag = etagOf(key);
+      res.setHeader("etag", etag);
+      res.setHeader("cache-control", publicCacheControl(cacheMaxAge));
+      responseCache.set(key, { body: bytes, contentType: String(res.getHeader("content-type") ?? "application/json; charset=utf-8"), etag });
+    } else if (success) {
+      res.setHeader("cache-control", publicCacheControl(cacheMaxAge));
+    } else {
+      res.setHeader("cache-control", "no-store");
+    }
+    res.setHeader("content-length", bytes.length);
+    res.end(res.req.method === "HEAD" ? undefined : bytes);
   }
 
   return {
     apollo,
     http: httpServer,
     kb,
+    log,
+    responseCache,
     execute,
+    get draining() {
+      return stopping;
+    },
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -134,49 +364,47 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
           resolve({ url: `http://${shown}:${address.port}/`, port: address.port, host: address.address });
         });
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      if (!stopping) {
+        stopping = true;
+        if (shutdownDelayMs > 0) await new Promise((r) => setTimeout(r, shutdownDelayMs));
+      }
+      const finished = await drainer.drain(shutdownTimeoutMs);
+      await apollo.stop();
+      return finished;
+    },
   };
 }
 
-const TOO_LARGE = Symbol("too large");
-
-/** Reads a request body as UTF-8, giving up (without buffering the rest) past `limit` bytes. */
-function readBody(req: http.IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE> {
-  const declared = Number(req.headers["content-length"] ?? "0");
-  if (declared > limit) {
-    req.resume();
-    return Promise.resolve(TOO_LARGE);
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        chunks.length = 0;
-        req.removeAllListeners("data");
-        req.resume();
-        resolve(TOO_LARGE);
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
+/** Resolves with the promise's value, or undefined once the deadline passes first (and marks it expired). */
+async function withinDeadline<T>(promise: Promise<T>, deadline: Deadline): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => {
+      deadline.expire();
+      resolve(undefined);
+    }, deadline.remainingMs);
   });
+  try {
+    return await Promise.race([promise, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Apollo's own log messages, through pino. */
+function apolloLogger(log: Logger) {
+  const child = log.child({ component: "apollo" });
+  return {
+    debug: (m: unknown) => child.debug(String(m)),
+    info: (m: unknown) => child.info(String(m)),
+    warn: (m: unknown) => child.warn(String(m)),
+    error: (m: unknown) => child.error(String(m)),
+  };
 }
 
 function prefersHtml(req: http.IncomingMessage): boolean {
   return /text\/html/i.test(req.headers.accept ?? "");
-}
-
-function send(res: http.ServerResponse, status: number, type: string, body: string): void {
-  res.statusCode = status;
-  res.setHeader("content-type", type);
-  res.setHeader("content-length", Buffer.byteLength(body));
-  res.end(res.req.method === "HEAD" ? undefined : body);
-}
-
-function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
-  send(res, status, "application/json; charset=utf-8", JSON.stringify(value));
 }
 
 /**

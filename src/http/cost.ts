@@ -1,0 +1,108 @@
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  SchemaMetaFieldDef,
+  type SelectionSetNode,
+  TypeMetaFieldDef,
+  type ValueNode,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+} from "graphql";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/common/page-args.js";
+
+/**
+ * The weights of the cost estimate: graphql-armor's cost-limit formula (every field costs 1, an
+ * object 2, and each level's children weigh 1.5 times more than their parent, so deep nesting
+ * grows geometrically), made aware of this schema's paging:
+ *
+ * - a field with `first`/`last` multiplies its subtree by the page size asked for — a literal
+ *   or a variable's value — or by the default page size (20) when neither is given, clamped to
+ *   1..100 (the resolvers refuse anything else with their own message);
+ * - `nodes(ids:)` multiplies by the number of IDs;
+ * - fragments (named or inline) are flattened into the selection they are spread in;
+ * - introspection is counted like any other field.
+ *
+ * Unlike graphql-armor's validation rule, the estimate is made after variables are known
+ * (a validation rule sees only the document, so `first: $n` would count as 1).
+ */
+export const COST_WEIGHTS = { scalar: 1, object: 2, depthFactor: 1.5 } as const;
+
+/** The estimated cost of one operation of a document with the given variable values. */
+export function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  variables: Readonly<Record<string, unknown>> = {},
+): number {
+  const root = operation.operation === "query" ? schema.getQueryType() : operation.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
+  if (!root) return 0;
+  const visiting = new Set<string>();
+
+  const selectionCost = (set: SelectionSetNode, parent: GraphQLNamedType | undefined): number => {
+    let total = 0;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) total += fieldCost(sel, parent);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const type = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
+        total += selectionCost(sel.selectionSet, type ?? undefined);
+      } else {
+        const fragment = fragments[sel.name.value];
+        if (!fragment || visiting.has(sel.name.value)) continue; // unknown or cyclic: validation refuses it
+        visiting.add(sel.name.value);
+        total += selectionCost(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined);
+        visiting.delete(sel.name.value);
+      }
+    }
+    return total;
+  };
+
+  const fieldCost = (field: FieldNode, parent: GraphQLNamedType | undefined): number => {
+    if (!field.selectionSet) return COST_WEIGHTS.scalar;
+    const def = fieldDefinition(schema, parent, field.name.value);
+    const children = selectionCost(field.selectionSet, def ? getNamedType(def.type) : undefined);
+    return (COST_WEIGHTS.object + COST_WEIGHTS.depthFactor * children) * multiplier(field, def, variables);
+  };
+
+  return selectionCost(operation.selectionSet, root);
+}
+
+function fieldDefinition(schema: GraphQLSchema, parent: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (parent === schema.getQueryType()) {
+    if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
+    if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
+  }
+  return parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
+}
+
+/** How many times a field's subtree is counted: its page size, or the number of IDs asked for. */
+function multiplier(field: FieldNode, def: GraphQLField<unknown, unknown> | undefined, variables: Readonly<Record<string, unknown>>): number {
+  if (!def) return 1;
+  const pages = def.args.some((a) => a.name === "first" || a.name === "last");
+  let n: number | undefined;
+  for (const arg of field.arguments ?? []) {
+    const value = valueOf(arg.value, variables);
+    if (pages && (arg.name.value === "first" || arg.name.value === "last") && typeof value === "number") n = Math.max(n ?? 0, value);
+    if (arg.name.value === "ids") n = Array.isArray(value) ? value.length : 1;
+  }
+  if (n === undefined) return pages ? DEFAULT_PAGE_SIZE : 1;
+  return Math.min(Math.max(Math.trunc(n), 1), MAX_PAGE_SIZE);
+}
+
+function valueOf(node: ValueNode, variables: Readonly<Record<string, unknown>>): unknown {
+  switch (node.kind) {
+    case Kind.VARIABLE:
+      return variables[node.name.value];
+    case Kind.INT:
+      return Number(node.value);
+    case Kind.LIST:
+      return node.values;
+    default:
+      return undefined;
+  }
+}

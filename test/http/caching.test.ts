@@ -1,0 +1,179 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FixtureDb, type RunningServer, buildFixtureDb, startServer } from "./helpers.js";
+
+let db: FixtureDb;
+let api: RunningServer;
+beforeAll(async () => {
+  db = buildFixtureDb();
+  api = await startServer(db.dbPath);
+});
+afterAll(async () => {
+  await api.close();
+  db.remove();
+});
+
+const QUERY = `query Platform($s: String!) { platform(slug: $s) { name statistics(first: 3) { nodes { slug value { asWritten } } } } }`;
+const CSRF = { "apollo-require-preflight": "true" };
+const getUrl = (base: string, params: Record<string, unknown>) =>
+  `${base}graphql?${new URLSearchParams(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]))).toString()}`;
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+describe("HTTP caching", () => {
+  it("gives successful queries Cache-Control: public and an ETag, and answers If-None-Match with 304", async () => {
+    const url = getUrl(api.base, { query: QUERY, variables: { s: "shoplive" } });
+    const first = await fetch(url, { headers: CSRF });
+    expect(first.status).toBe(200);
+    expect(first.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(first.headers.get("vary")).toContain("Accept");
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+    const data = await first.json();
+
+    const again = await fetch(url, { headers: { ...CSRF, "if-none-match": etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("etag")).toBe(etag);
+    expect(await again.text()).toBe("");
+
+    const weak = await fetch(url, { headers: { ...CSRF, "if-none-match": `"nope", W/${etag}` } });
+    expect(weak.status).toBe(304);
+
+    const stale = await fetch(url, { headers: { ...CSRF, "if-none-match": `"something-else"` } });
+    expect(stale.status).toBe(200);
+    expect(await stale.json()).toEqual(data);
+  });
+
+  it("derives the ETag from the data version and the whole request", async () => {
+    const etag = async (base: string, params: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      (await fetch(getUrl(base, params), { headers: { ...CSRF, ...headers } })).headers.get("etag");
+    const a = await etag(api.base, { query: QUERY, variables: { s: "shoplive" } });
+    expect(await etag(api.base, { query: QUERY, variables: { s: "shoplive" } })).toBe(a);
+    expect(await etag(api.base, { query: QUERY, variables: { s: "widgetmall" } })).not.toBe(a);
+    expect(await etag(api.base, { query: QUERY, variables: { s: "shoplive" }, operationName: "Platform" })).not.toBe(a);
+    expect(await etag(api.base, { query: `${QUERY} `, variables: { s: "shoplive" } })).not.toBe(a);
+    expect(await etag(api.base, { query: QUERY, variables: { s: "shoplive" } }, { accept: "application/graphql-response+json" })).not.toBe(a);
+    const other = await startServer(db.dbPath, {}, (kb) => ({ ...kb, build: { ...kb.build, dataVersion: "another-data-version" } }));
+    try {
+      expect(await etag(other.base, { query: QUERY, variables: { s: "shoplive" } })).not.toBe(a);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("sends no-store and no ETag with errors, and never caches them", async () => {
+    const size = api.server.responseCache.size;
+    for (const body of [{ query: `{ statistics(first: 0) { totalCount } }` }, { query: `{ nope }` }, { query: `{ search(query: "\\"") { totalCount } }` }]) {
+      const res = await api.post(body);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("etag")).toBeNull();
+      await res.text();
+    }
+    expect(api.server.responseCache.size).toBe(size);
+  });
+
+  it("answers a repeated operation from the response cache without running a statement", async () => {
+    const body = { query: QUERY, variables: { s: "shoplive" }, operationName: "Platform" };
+    const first = await api.post(body);
+    const bytes = await first.text();
+    const statements = api.kb.db.statementsExecuted;
+    const hits = api.server.responseCache.hits;
+    const second = await api.post(body);
+    expect(await second.text()).toBe(bytes);
+    expect(second.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(second.headers.get("content-type")).toBe(first.headers.get("content-type"));
+    expect(api.kb.db.statementsExecuted).toBe(statements);
+    expect(api.server.responseCache.hits).toBe(hits + 1);
+    // Other variables are another entry.
+    const other = await api.post({ ...body, variables: { s: "widgetmall" } });
+    await other.text();
+    expect(api.kb.db.statementsExecuted).toBeGreaterThan(statements);
+  });
+
+  it("keeps the response cache within its entry and byte bounds", async () => {
+    const small = await startServer(db.dbPath, { responseCacheEntries: 2, responseCacheBytes: 1_000_000 });
+    try {
+      for (const s of ["shoplive", "widgetmall", "nosuch", "shoplive"]) await (await small.post({ query: QUERY, variables: { s } })).text();
+      expect(small.server.responseCache.size).toBe(2);
+      const tiny = await startServer(db.dbPath, { responseCacheEntries: 100, responseCacheBytes: 1000 });
+      try {
+        await (await tiny.post({ query: QUERY, variables: { s: "shoplive" } })).text();
+        expect(tiny.server.responseCache.sizeBytes).toBeLessThanOrEqual(1000);
+      } finally {
+        await tiny.close();
+      }
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("serves automatic persisted queries over GET: register with POST, then GET with only the hash", async () => {
+    // No response cache here, so the GET is answered by Apollo's APQ store.
+    const apq = await startServer(db.dbPath, { responseCacheEntries: 0 });
+    try {
+      const query = `query Apq { platform(slug: "shoplive") { name } }`;
+      const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(query) } };
+      const unknown = await fetch(getUrl(apq.base, { extensions }), { headers: CSRF });
+      expect(unknown.status).toBe(200);
+      expect(((await unknown.json()) as any).errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+      expect(unknown.headers.get("cache-control")).toBe("no-store");
+
+      const registered = await apq.post({ query, extensions });
+      expect(await registered.json()).toEqual({ data: { platform: { name: "Shoplive" } } });
+
+      const res = await fetch(getUrl(apq.base, { extensions }), { headers: CSRF });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ data: { platform: { name: "Shoplive" } } });
+      expect(res.headers.get("cache-control")).toBe("public, max-age=300");
+      expect(res.headers.get("etag")).toBe(registered.headers.get("etag"));
+
+      // CSRF prevention applies to APQ GETs like any GET: a simple request is refused.
+      const simple = await fetch(getUrl(apq.base, { extensions }));
+      expect(simple.status).toBe(400);
+      expect(((await simple.json()) as any).errors[0].message).toMatch(/Cross-Site Request Forgery/);
+      // A mismatched hash is refused.
+      const mismatch = await apq.post({ query: `{ __typename }`, extensions });
+      expect(mismatch.status).toBe(400);
+      await mismatch.text();
+    } finally {
+      await apq.close();
+    }
+  });
+
+  it("shares one response-cache entry between the registering POST and the hash-only GET", async () => {
+    const query = `query Shared { platform(slug: "widgetmall") { name } }`;
+    const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(query) } };
+    await (await api.post({ query, extensions })).text();
+    const statements = api.kb.db.statementsExecuted;
+    const res = await fetch(getUrl(api.base, { extensions }), { headers: CSRF });
+    expect(res.status).toBe(200);
+    await res.json();
+    expect(api.kb.db.statementsExecuted).toBe(statements);
+  });
+
+  it("never serves a cached answer to a request Apollo would refuse", async () => {
+    const url = getUrl(api.base, { query: QUERY, variables: { s: "shoplive" } });
+    await (await fetch(url, { headers: CSRF })).text();
+    const simple = await fetch(url);
+    expect(simple.status).toBe(400);
+    expect(((await simple.json()) as any).errors[0].extensions.code).toBe("BAD_REQUEST");
+  });
+
+  it("answers HEAD like GET without a body, and ignores If-None-Match on POST", async () => {
+    const url = getUrl(api.base, { query: QUERY, variables: { s: "shoplive" } });
+    const head = await fetch(url, { method: "HEAD", headers: CSRF });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("etag")).toMatch(/^"/);
+    expect(await head.text()).toBe("");
+    const post = await api.post({ query: QUERY, variables: { s: "shoplive" } }, { "if-none-match": "*" });
+    expect(post.status).toBe(200);
+    expect(((await post.json()) as any).data.platform.name).toBe("Shoplive");
+  });
+
+  it("keeps Apollo's parsed-and-validated document cache on (30 MiB), so limits and validation run once per document", async () => {
+    const derived = (api.server.apollo as any).internals.state.schemaManager.getSchemaDerivedData();
+    expect(derived.documentStore.cache.maxSize).toBe(30 * 2 ** 20);
+    const query = `{ platform(slug: "shoplive") { slug } }`;
+    await (await api.post({ query })).text();
+    expect(derived.documentStore.keys()).toContain(sha256(query));
+  });
+});

@@ -1,0 +1,144 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { expect } from "vitest";
+import { type KnowledgeBase, openKnowledgeBase } from "../../src/db/open.js";
+import { createLogger, type Logger } from "../../src/http/logger.js";
+import { buildKnowledgeBase } from "../../src/ingest/build.js";
+import { DEFAULT_DATA_DIR, PROJECT_ROOT } from "../../src/paths.js";
+import { type ApiServer, type ServerOptions, createServer } from "../../src/server.js";
+
+/** The fixture knowledge base (test/fixtures/kb) built into a temporary directory. */
+export interface FixtureDb {
+  readonly dir: string;
+  readonly dbPath: string;
+  remove(): void;
+}
+
+export function buildFixtureDb(): FixtureDb {
+  const dir = mkdtempSync(join(tmpdir(), "lsf-http-"));
+  const dataDir = join(dir, "data");
+  mkdirSync(dataDir);
+  cpSync(join(DEFAULT_DATA_DIR, "migrations"), join(dataDir, "migrations"), { recursive: true });
+  cpSync(join(PROJECT_ROOT, "test", "fixtures", "kb"), dataDir, { recursive: true });
+  const dbPath = join(dir, "knowledge.sqlite");
+  buildKnowledgeBase({ dataDir, dbPath, now: () => new Date("2026-01-01T00:00:00Z") });
+  return { dir, dbPath, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A JSON log kept in memory: what pino wrote, one parsed object per line. */
+export function memoryLog(level = "info"): { logger: Logger; lines: () => Record<string, any>[] } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  const logger = createLogger({ level, destination: { write: (s: string) => stream.write(s) } });
+  return {
+    logger,
+    lines: () =>
+      chunks
+        .join("")
+        .split("\n")
+        .filter((l) => l.trim() !== "")
+        .map((l) => JSON.parse(l) as Record<string, any>),
+  };
+}
+
+/** A server listening on an ephemeral loopback port. */
+export interface RunningServer {
+  readonly server: ApiServer;
+  readonly kb: KnowledgeBase;
+  /** http://127.0.0.1:PORT/ */
+  readonly base: string;
+  post(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startServer(dbPath: string, options: ServerOptions = {}, kbOverride?: (kb: KnowledgeBase) => KnowledgeBase): Promise<RunningServer> {
+  const real = openKnowledgeBase(dbPath);
+  const kb = kbOverride ? kbOverride(real) : real;
+  const server = await createServer(kb, { logger: memoryLog("silent").logger, ...options });
+  const { url: base } = await server.listen(0, "127.0.0.1");
+  return {
+    server,
+    kb,
+    base,
+    post: (body, headers = {}) =>
+      fetch(`${base}graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) }),
+    async close() {
+      await server.stop();
+      real.close();
+    },
+  };
+}
+
+/** The `extensions.code`s of a GraphQL response's errors. */
+export function codes(body: any): string[] {
+  return (body?.errors ?? []).map((e: { extensions?: { code?: string } }) => e.extensions?.code);
+}
+
+/** Asserts the server is still alive. */
+export async function expectHealthy(base: string): Promise<void> {
+  const res = await fetch(`${base}healthz`);
+  expect(res.status).toBe(200);
+  expect(((await res.json()) as { status: string }).status).toBe("ok");
+}
+
+/**
+ * Asserts a refusal: a 4xx with a GraphQL error that has a code, or a 200 whose errors all have
+ * codes; never a 5xx. Returns the codes.
+ */
+export async function expectRefused(res: Response): Promise<string[]> {
+  expect(res.status, `status ${res.status}`).toBeLessThan(500);
+  const text = await res.text();
+  let body: any;
+  expect(() => (body = JSON.parse(text)), text).not.toThrow();
+  expect(Array.isArray(body.errors) && body.errors.length > 0, text).toBe(true);
+  const found = codes(body);
+  for (const c of found) expect(typeof c === "string" && c.length > 0, text).toBe(true);
+  expect(found, text).not.toContain("INTERNAL_SERVER_ERROR");
+  return found;
+}
+
+/** A `serve` child process started with tsx from the sources. */
+export interface ServeProcess {
+  readonly child: ChildProcess;
+  /** http://127.0.0.1:PORT/ */
+  readonly base: string;
+  output(): string;
+  /** Resolves with the exit code once the process exits. */
+  readonly exited: Promise<number | null>;
+}
+
+/** Starts `node --import tsx src/main.ts serve --no-build --host 127.0.0.1 --port 0 ...args`. */
+export function spawnServe(args: string[], env: Record<string, string> = {}): Promise<ServeProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src", "main.ts"), "serve", "--no-build", "--host", "127.0.0.1", "--port", "0", ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PORT: "", HOST: "", WORKERS: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${out}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /serving (http:\/\/127\.0\.0\.1:\d+\/)graphql/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, base: m[1]!, output: () => out, exited });
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with ${code}:\n${out}`));
+    });
+  });
+}

@@ -1,0 +1,163 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { KnowledgeBase } from "../../src/db/open.js";
+import { type FixtureDb, type RunningServer, buildFixtureDb, codes, expectHealthy, memoryLog, startServer } from "./helpers.js";
+
+let db: FixtureDb;
+let api: RunningServer;
+beforeAll(async () => {
+  db = buildFixtureDb();
+  api = await startServer(db.dbPath);
+});
+afterAll(async () => {
+  await api.close();
+  db.remove();
+});
+
+/** A hook that makes requests carrying `x-delay` wait that many milliseconds before they run. */
+const delayHook = {
+  async beforeExecute(req: import("node:http").IncomingMessage) {
+    const ms = Number(req.headers["x-delay"] ?? 0);
+    if (ms > 0) await sleep(ms);
+  },
+};
+
+describe("transport", () => {
+  it("sets keep-alive, header and request timeouts", () => {
+    expect(api.server.http.keepAliveTimeout).toBe(5000);
+    expect(api.server.http.headersTimeout).toBe(10000);
+    expect(api.server.http.requestTimeout).toBe(20000);
+  });
+
+  it("does not batch operations over HTTP", async () => {
+    const res = await api.post([{ query: "{ __typename }" }, { query: "{ __typename }" }]);
+    expect(res.status).toBe(400);
+    expect(codes(await res.json())).toEqual(["BAD_REQUEST"]);
+  });
+
+  it("lets any origin read responses by default, without credentials, and answers preflights", async () => {
+    const res = await api.post({ query: "{ __typename }" }, { origin: "https://anywhere.example" });
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("access-control-allow-credentials")).toBeNull();
+    expect(res.headers.get("access-control-expose-headers")).toContain("x-request-id");
+    const pre = await fetch(`${api.base}graphql`, {
+      method: "OPTIONS",
+      headers: { origin: "https://anywhere.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get("access-control-allow-origin")).toBe("*");
+    expect(pre.headers.get("access-control-allow-methods")).toBe("GET, HEAD, POST, OPTIONS");
+    expect(pre.headers.get("access-control-allow-headers")).toContain("content-type");
+    expect(pre.headers.get("access-control-allow-headers")).toContain("apollo-require-preflight");
+  });
+
+  it("lets only the configured origins read responses when a list is given", async () => {
+    const strict = await startServer(db.dbPath, { corsOrigins: "https://a.example,https://b.example" });
+    try {
+      const ok = await strict.post({ query: "{ __typename }" }, { origin: "https://b.example" });
+      expect(ok.headers.get("access-control-allow-origin")).toBe("https://b.example");
+      expect(ok.headers.get("vary")).toContain("Origin");
+      const evil = await strict.post({ query: "{ __typename }" }, { origin: "https://evil.example" });
+      expect(evil.headers.get("access-control-allow-origin")).toBeNull();
+      const pre = await fetch(`${strict.base}graphql`, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "POST" } });
+      expect(pre.status).toBe(204);
+      expect(pre.headers.get("access-control-allow-methods")).toBeNull();
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it("answers a request still waiting at its deadline with 503 DEADLINE_EXCEEDED, at the deadline", async () => {
+    const log = memoryLog();
+    const slow = await startServer(db.dbPath, { requestTimeoutMs: 150, testHooks: delayHook, logger: log.logger });
+    try {
+      const started = Date.now();
+      const res = await slow.post({ query: "{ __typename }" }, { "x-delay": "1500" });
+      const elapsed = Date.now() - started;
+      expect(res.status).toBe(503);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      const body = (await res.json()) as any;
+      expect(body.errors).toEqual([
+        {
+          message: "The request ran past its deadline of 150 ms and was abandoned; ask for less (fewer or smaller pages) and try again.",
+          extensions: { code: "DEADLINE_EXCEEDED", deadlineMs: 150, requestId: res.headers.get("x-request-id") },
+        },
+      ]);
+      expect(elapsed).toBeLessThan(1200);
+      expect(log.lines().some((l) => l.msg === "request abandoned at its deadline")).toBe(true);
+      await expectHealthy(slow.base);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it("abandons synchronous work at the next repository call once the deadline has passed", async () => {
+    let calls = 0;
+    const slowRepos = (kb: KnowledgeBase): KnowledgeBase => {
+      const statistics = new Proxy(kb.repos.statistics, {
+        get(target, key) {
+          const value = Reflect.get(target, key, target) as unknown;
+          if (typeof value !== "function") return value;
+          return (...args: unknown[]) => {
+            calls++;
+            const until = Date.now() + 120;
+            while (Date.now() < until); // a statement that takes 120 ms, blocking the loop
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+      return { ...kb, repos: { ...kb.repos, statistics } };
+    };
+    const slow = await startServer(db.dbPath, { requestTimeoutMs: 100 }, slowRepos);
+    try {
+      const res = await slow.post({ query: `{ statistics(first: 5) { nodes { slug metric { name } citations { source { title } } producers { name } } } }` });
+      expect(res.status).toBe(503);
+      expect(codes(await res.json())).toEqual(["DEADLINE_EXCEEDED"]);
+      // The page was read (one call) and nothing after it.
+      expect(calls).toBe(1);
+      expect(slow.server.responseCache.size).toBe(0);
+      await expectHealthy(slow.base);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it("lets in-flight requests finish when stopped, and refuses new connections", async () => {
+    const s = await startServer(db.dbPath, { testHooks: delayHook });
+    const inFlight = s.post({ query: `{ platform(slug: "shoplive") { name } }` }, { "x-delay": "400" });
+    await sleep(100);
+    const stopped = s.server.stop();
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { platform: { name: "Shoplive" } } });
+    expect(await stopped).toBe(true);
+    await expect(fetch(`${s.base}healthz`)).rejects.toThrow();
+    await s.close();
+  });
+
+  it("reports not ready (503) as soon as it starts stopping, while it still accepts during the shutdown delay", async () => {
+    const s = await startServer(db.dbPath, { shutdownDelayMs: 400 });
+    const ready = await fetch(`${s.base}readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready", database: "open", dataVersion: s.kb.build.dataVersion, builtAt: "2026-01-01T00:00:00.000Z" });
+    const stopped = s.server.stop();
+    const draining = await fetch(`${s.base}readyz`);
+    expect(draining.status).toBe(503);
+    expect(await draining.json()).toMatchObject({ status: "draining", dataVersion: s.kb.build.dataVersion });
+    expect((await fetch(`${s.base}healthz`)).status).toBe(200);
+    await stopped;
+    await s.close();
+  });
+
+  it("cuts requests that outlive the shutdown timeout", async () => {
+    const s = await startServer(db.dbPath, { testHooks: delayHook, shutdownTimeoutMs: 100 });
+    const inFlight = s.post({ query: `{ __typename }` }, { "x-delay": "2000" }).then(
+      (r) => r.status,
+      () => "cut",
+    );
+    await sleep(50);
+    expect(await s.server.stop()).toBe(false);
+    expect(await inFlight).toBe("cut");
+    await s.close();
+  });
+});
