@@ -1,4 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/paths.js";
+import { splitExamples } from "../../src/web/build/examples.js";
 import { type OfflineBrowser, launchOfflineBrowser, screenshot } from "./browser.js";
 import { type WebTestServer, startWebTestServer } from "./web-server.js";
 
@@ -14,45 +19,58 @@ afterAll(async () => {
 });
 
 /** The text of every Monaco model on the page (GraphiQL exposes Monaco as globalThis.__MONACO). */
-async function editorModels(page: import("playwright-core").Page): Promise<string[]> {
+async function editorModels(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const monaco = (globalThis as unknown as { __MONACO?: { editor: { getModels(): { getValue(): string }[] } } }).__MONACO;
     return monaco ? monaco.editor.getModels().map((m) => m.getValue()) : [];
   });
 }
 
+/** Opens a tab, presses Run, and returns the result's `data` once the response editor shows it (it must have `field`). */
+async function runTab<T>(page: Page, tab: string, field: string): Promise<T> {
+  await page.locator(".graphiql-tab .graphiql-tab-button").filter({ hasText: new RegExp(`^${tab}$`) }).click();
+  await page.locator(".graphiql-execute-button").click();
+  let data: Record<string, unknown> | undefined;
+  await expect
+    .poll(
+      async () => {
+        for (const text of await editorModels(page)) {
+          try {
+            const parsed = JSON.parse(text) as { data?: Record<string, unknown> };
+            if (parsed.data && field in parsed.data) {
+              data = parsed.data;
+              return true;
+            }
+          } catch {
+            /* not JSON, or still being written */
+          }
+        }
+        return false;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return data as T;
+}
+
 describe("the explorer", () => {
-  it("opens with the example operations as tabs, runs one and shows its result, with no request leaving the server", async () => {
+  it("opens with the example operations as tabs, runs them and shows their results, with no request leaving the server", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/`);
-    const tabs = page.locator(".graphiql-tab");
-    await expect.poll(() => tabs.allTextContents(), { timeout: 30_000 }).toEqual(
-      expect.arrayContaining([expect.stringContaining("TraceJobsFigure"), expect.stringContaining("MetricAcrossSources"), expect.stringContaining("SearchTaobaoLive")]),
-    );
-    await tabs.filter({ hasText: "TraceJobsFigure" }).first().click();
-    await page.locator(".graphiql-execute-button").click();
-    let result: { data?: { statistic?: { slug: string; value: { asWritten: string }; citations: { quote: { start: number; end: number }; verified: boolean }[] } } } = {};
-    await expect
-      .poll(
-        async () => {
-          for (const text of await editorModels(page)) {
-            if (!text.includes('"data"')) continue;
-            try {
-              result = JSON.parse(text);
-              return true;
-            } catch {
-              /* still being written */
-            }
-          }
-          return false;
-        },
-        { timeout: 30_000 },
-      )
-      .toBe(true);
-    expect(result.data?.statistic?.slug).toBe("taobao-live-jobs-created-over-1-73m");
-    expect(result.data?.statistic?.value.asWritten).toBe("more than 1.73 million");
-    expect(result.data?.statistic?.citations[0]).toMatchObject({ quote: { start: 2191, end: 2292 }, verified: true });
+    const tabs = page.locator(".graphiql-tab .graphiql-tab-button");
+    // One tab per operation of examples.graphql, in file order (read when the assets were built).
+    const names = splitExamples(readFileSync(join(PROJECT_ROOT, "examples.graphql"), "utf8")).map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(["TraceJobsFigure", "MetricAcrossSources", "ConflictsOverMarketSize", "SearchTaobaoLive"]));
+    await expect.poll(() => tabs.allTextContents(), { timeout: 30_000 }).toEqual(names);
+
+    const trace = await runTab<{ statistic: { slug: string; value: { asWritten: string }; citations: { quote: { start: number; end: number }; verified: boolean }[] } }>(page, "TraceJobsFigure", "statistic");
+    expect(trace.statistic.slug).toBe("taobao-live-jobs-created-over-1-73m");
+    expect(trace.statistic.value.asWritten).toBe("more than 1.73 million");
+    expect(trace.statistic.citations[0]).toMatchObject({ quote: { start: 2191, end: 2292 }, verified: true });
     await screenshot(page, "explorer");
+
+    const conflicts = await runTab<{ conflicts: { totalCount: number } }>(page, "ConflictsOverMarketSize", "conflicts");
+    expect(conflicts.conflicts.totalCount).toBeGreaterThan(0);
 
     expect(browser.blocked).toEqual([]);
     expect(browser.requests.filter((u) => new URL(u).origin !== server.origin)).toEqual([]);

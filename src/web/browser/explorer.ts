@@ -2,6 +2,7 @@
 // The style nonce must be in place before anything creates a <style> element.
 import "./style-nonce.js";
 import { GraphiQL, type GraphiQLProps } from "graphiql";
+import { Kind, parse } from "graphql";
 import { createElement } from "react";
 import { createRoot } from "react-dom/client";
 import type { ExampleOperation } from "../manifest.js";
@@ -36,7 +37,7 @@ const fetcher: GraphiQLProps["fetcher"] = async (params, options) => {
   const response = await fetch("/graphql", {
     method: "POST",
     headers: { ...(options?.headers ?? {}), "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
-    body: JSON.stringify(params),
+    body: JSON.stringify({ ...params, operationName: currentOperationName(params.query, params.operationName) }),
   });
   const text = await response.text();
   try {
@@ -45,6 +46,23 @@ const fetcher: GraphiQLProps["fetcher"] = async (params, options) => {
     throw new Error(`HTTP ${response.status}: ${text.slice(0, 500)}`);
   }
 };
+
+/**
+ * GraphiQL updates the operation name a moment after the editor's text changes, so running a
+ * tab right after switching to it can send the previous tab's name with this tab's query, which
+ * the server refuses ("Unknown operation named …"). Keep the name only when the query has an
+ * operation of that name; otherwise send none, and the server runs the document's only
+ * operation (or says that it needs a name).
+ */
+function currentOperationName(query: string, name: string | null | undefined): string | undefined {
+  if (!name) return undefined;
+  try {
+    const names = parse(query).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : []));
+    return names.includes(name) ? name : undefined;
+  } catch {
+    return name; // a syntax error: let the server report it
+  }
+}
 
 function readExamples(): ExampleOperation[] {
   const data = document.getElementById("lsf-examples")?.textContent ?? "[]";
