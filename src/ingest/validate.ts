@@ -261,6 +261,16 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     if (!p) periodCache.set(label, (p = parsePeriod(label)));
     return p;
   };
+  // Likewise, derived statistics share a few formulas.
+  const formulaCache = new Map<string, { error: string } | { variables: string[] }>();
+  const cachedFormula = (source: string) => {
+    let f = formulaCache.get(source);
+    if (!f) {
+      const parsed = parseFormula(source);
+      formulaCache.set(source, (f = "error" in parsed ? parsed : { variables: formulaVariables(parsed) }));
+    }
+    return f;
+  };
 
   // Source files come in path order, one at a time; each is released once checked, so only
   // what the model keeps (and the first definition of each statistic) outlives its file.
@@ -396,13 +406,13 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       ok = false;
     }
     if (s.derivation) {
-      const f = parseFormula(s.derivation.formula);
+      const f = cachedFormula(s.derivation.formula);
       if ("error" in f) {
         report(file, [...path, "derivation", "formula"], `formula does not parse: ${f.error}`);
         ok = false;
       } else {
         const inputs = Object.keys(s.derivation.inputs);
-        for (const name of formulaVariables(f)) {
+        for (const name of f.variables) {
           if (name === "days" && period === null) {
             report(file, [...path, "derivation", "formula"], "the formula uses 'days' but the statistic has no period");
             ok = false;
@@ -412,7 +422,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
           }
         }
         for (const name of inputs) {
-          if (!formulaVariables(f).includes(name)) report(file, [...path, "derivation", "inputs", name], `input '${name}' is not used by the formula`);
+          if (!f.variables.includes(name)) report(file, [...path, "derivation", "inputs", name], `input '${name}' is not used by the formula`);
           if (s.derivation.inputs[name] === s.slug) report(file, [...path, "derivation", "inputs", name], "a statistic cannot be derived from itself");
         }
       }

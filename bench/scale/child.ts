@@ -1,0 +1,88 @@
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { percentile } from "../lib/stats.js";
+import { scaleCases } from "./queries.js";
+
+/**
+ * One measurement of `npm run bench:scale`, in a process of its own so that its memory and
+ * time are its own. Runs the built code (dist/), as `npm start` does. Prints one JSON line.
+ *
+ *   child.ts synth <statistics> <dataDir>     write a synthetic knowledge base
+ *   child.ts build <dataDir> <dbPath>         build it (the measured build)
+ *   child.ts queries <dbPath> <statistics> <iterations>
+ *
+ * `skipMs` in the output is when the measured work started (milliseconds since the process
+ * started), so a profile's summary can leave out the loading of modules.
+ */
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const dist = <T>(path: string): Promise<T> => import(pathToFileURL(join(ROOT, "dist", "src", path)).href) as Promise<T>;
+const [command, ...args] = process.argv.slice(2);
+
+if (command === "synth") {
+  const { synthesize } = await dist<typeof import("../../src/ingest/synth.js")>("ingest/synth.js");
+  const t0 = performance.now();
+  const r = synthesize({ statistics: Number(args[0]), outDir: args[1]!, migrationsDir: join(ROOT, "db", "migrations") });
+  print({ ...r, ms: performance.now() - t0 });
+} else if (command === "build") {
+  const { buildKnowledgeBase } = await dist<typeof import("../../src/ingest/build.js")>("ingest/build.js");
+  const skipMs = performance.now();
+  const cpu0 = process.cpuUsage();
+  const r = buildKnowledgeBase({ dataDir: args[0]!, dbPath: args[1]! });
+  const cpu = process.cpuUsage(cpu0);
+  print({
+    skipMs,
+    ms: r.elapsedMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    phases: r.phases,
+    counts: r.counts,
+    dbBytes: statSync(args[1]!).size,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  });
+} else if (command === "queries") {
+  await queries(args[0]!, Number(args[1]), Number(args[2]));
+} else {
+  throw new Error(`unknown command ${command}`);
+}
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+/** Timings of the scale queries through the real server, in-process. */
+async function queries(dbPath: string, statistics: number, iterations: number): Promise<void> {
+  await import("reflect-metadata");
+  const { openKnowledgeBase } = await dist<typeof import("../../src/db/open.js")>("db/open.js");
+  const { createServer } = await dist<typeof import("../../src/server.js")>("server.js");
+  const kb = openKnowledgeBase(dbPath);
+  const server = await createServer(kb);
+  const run = async (query: string, variables: Record<string, unknown>) => {
+    const res = await server.execute({ query, variables });
+    if (res.body.kind !== "single") throw new Error("expected a single result");
+    const { data, errors } = res.body.singleResult;
+    if (errors?.length) throw new Error(`${errors[0]!.message} (${JSON.stringify(variables)})`);
+    return data as any;
+  };
+  const cases = await scaleCases(run, statistics);
+  const hits: Record<string, number> = {};
+  for (const [name, f] of Object.entries(cases)) {
+    const data = (await f(0)) as { search?: { nodes: unknown[] }; statistics?: { nodes: unknown[] } };
+    hits[name] = (data.search ?? data.statistics)!.nodes.length;
+  }
+  const timings: Record<string, { p50: number; p95: number; mean: number }> = {};
+  const skipMs = performance.now();
+  for (const [name, f] of Object.entries(cases)) {
+    for (let i = 0; i < Math.min(50, iterations); i++) await f(i); // warm-up
+    const ms = new Float64Array(iterations);
+    for (let i = 0; i < iterations; i++) {
+      const t = performance.now();
+      await f(i);
+      ms[i] = performance.now() - t;
+    }
+    timings[name] = { p50: percentile(ms, 50), p95: percentile(ms, 95), mean: ms.reduce((a, b) => a + b, 0) / iterations };
+  }
+  print({ skipMs, timings, hits });
+  await server.stop();
+  kb.close();
+}
