@@ -2,6 +2,7 @@ import { type Loaders, createLoaders } from "./db/loaders.js";
 import type { KnowledgeBase } from "./db/open.js";
 import type { Repositories } from "./db/repositories.js";
 import { Deadline } from "./http/deadline.js";
+import type { RowCache } from "./http/row-cache.js";
 
 /**
  * What every resolver receives: the repositories of the open knowledge base (shared, with
@@ -35,6 +36,8 @@ export interface ContextOptions {
   readonly requestId?: string;
   /** Defaults to a deadline that does not pass in practice (a day). */
   readonly deadline?: Deadline;
+  /** A cross-request cache of repository results (none by default). */
+  readonly rowCache?: RowCache;
 }
 
 const ONE_DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,21 +45,27 @@ const ONE_DAY_MS = 24 * 60 * 60 * 1000;
 /** Creates the context of one request. */
 export function createContext(kb: KnowledgeBase, options: ContextOptions = {}): RequestContext {
   const deadline = options.deadline ?? new Deadline(ONE_DAY_MS);
-  const repos = withDeadline(kb.repos, deadline);
+  const repos = withDeadline(kb.repos, deadline, options.rowCache);
   return { kb, repos, loaders: createLoaders(repos), requestId: options.requestId ?? "-", deadline, outcome: { cacheable: false } };
 }
 
 /**
  * The repositories as seen by one request: every method call checks the deadline first, so a
- * request past its deadline stops issuing statements (the schema's resolvers need no change).
- * The wrapped methods are built once per set of repositories (a prototype per repository that
- * inherits everything else from it); a request only allocates one small object per repository.
+ * request past its deadline stops issuing statements (the schema's resolvers need no change),
+ * and goes through the row cache when there is one. The wrapped methods are built once per set
+ * of repositories and row cache (a prototype per repository that inherits everything else from
+ * it); a request only allocates one small object per repository.
  */
-function withDeadline(repos: Repositories, deadline: Deadline): Repositories {
-  let protos = GUARDED.get(repos);
+function withDeadline(repos: Repositories, deadline: Deadline, rowCache: RowCache | undefined): Repositories {
+  let byCache = GUARDED.get(repos);
+  if (!byCache) {
+    byCache = new Map();
+    GUARDED.set(repos, byCache);
+  }
+  let protos = byCache.get(rowCache ?? null);
   if (!protos) {
-    protos = guardedPrototypes(repos);
-    GUARDED.set(repos, protos);
+    protos = guardedPrototypes(repos, rowCache);
+    byCache.set(rowCache ?? null, protos);
   }
   const out: Record<string, unknown> = {};
   for (const [key, proto] of protos) {
@@ -68,17 +77,23 @@ function withDeadline(repos: Repositories, deadline: Deadline): Repositories {
 }
 
 const DEADLINE = Symbol("deadline");
-const GUARDED = new WeakMap<Repositories, [string, object][]>();
+const GUARDED = new WeakMap<Repositories, Map<RowCache | null, [string, object][]>>();
 
-function guardedPrototypes(repos: Repositories): [string, object][] {
+function guardedPrototypes(repos: Repositories, rowCache: RowCache | undefined): [string, object][] {
   return Object.entries(repos).map(([key, repo]: [string, object]) => {
     const proto = Object.create(repo) as Record<PropertyKey, unknown>;
     for (const name of methodNames(repo)) {
       const method = (repo as Record<string, (...args: unknown[]) => unknown>)[name]!;
-      proto[name] = function (this: { [DEADLINE]: Deadline }, ...args: unknown[]) {
-        this[DEADLINE].check();
-        return method.apply(repo, args);
-      };
+      const prefix = `${key}.${name}`;
+      proto[name] = rowCache
+        ? function (this: { [DEADLINE]: Deadline }, ...args: unknown[]) {
+            this[DEADLINE].check();
+            return rowCache.call(prefix, args, () => method.apply(repo, args));
+          }
+        : function (this: { [DEADLINE]: Deadline }, ...args: unknown[]) {
+            this[DEADLINE].check();
+            return method.apply(repo, args);
+          };
     }
     return [key, proto];
   });

@@ -17,6 +17,7 @@ import { type QueryLimits, armorProtection, costLimitPlugin } from "./http/limit
 import { type Logger, createLogger } from "./http/logger.js";
 import { REQUEST_ID_HEADER, requestIdOf } from "./http/request-id.js";
 import { ResponseCache } from "./http/response-cache.js";
+import { RowCache } from "./http/row-cache.js";
 import { appendVary, send, sendError } from "./http/send.js";
 import { buildApiSchema, schemaSdl } from "./schema/index.js";
 import { createWebRoutes } from "./web/routes.js";
@@ -38,6 +39,11 @@ export interface ServerOptions {
   /** Response cache bounds (default 2,000 entries, 64 MiB); 0 entries turns it off. */
   readonly responseCacheEntries?: number;
   readonly responseCacheBytes?: number;
+  /**
+   * Repository results kept across requests (row-cache.ts). Off (0) unless given: in-process
+   * servers (tests that count statements) run every statement; `serve` turns it on (10,000).
+   */
+  readonly rowCacheEntries?: number;
   readonly keepAliveTimeoutMs?: number;
   readonly headersTimeoutMs?: number;
   /** How long `stop()` lets in-flight requests run (default 15 s). */
@@ -67,6 +73,8 @@ export interface ApiServer {
   readonly kb: KnowledgeBase;
   readonly log: Logger;
   readonly responseCache: ResponseCache;
+  /** The cross-request row cache, when on. */
+  readonly rowCache: RowCache | undefined;
   /** Runs one operation in-process with a fresh request context (what tests and the web pages use). */
   execute(request: Omit<GraphQLRequest, "query"> & { query: string }): Promise<GraphQLResponse>;
   /** Starts listening; port 0 picks a free port. Resolves with the address. */
@@ -95,6 +103,7 @@ export function serverOptionsFrom(s: ServeSettings): ServerOptions {
     cacheMaxAge: s.cacheMaxAge,
     responseCacheEntries: s.responseCacheEntries,
     responseCacheBytes: s.responseCacheMb * 1024 * 1024,
+    rowCacheEntries: s.rowCacheEntries,
     keepAliveTimeoutMs: s.keepAliveTimeoutMs,
     headersTimeoutMs: s.headersTimeoutMs,
     shutdownTimeoutMs: s.shutdownTimeoutMs,
@@ -103,6 +112,9 @@ export function serverOptionsFrom(s: ServeSettings): ServerOptions {
     logRequests: s.logRequests,
   };
 }
+
+/** The content types a POST body may have. */
+const JSON_TYPE = /^\s*application\/(graphql-response\+)?json\s*(;|$)/i;
 
 /** Requests slower than this are logged at `warn` even when request logging is off. */
 const SLOW_REQUEST_MS = 1000;
@@ -131,6 +143,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     maxCost: options.limits?.maxCost ?? d.maxCost,
   };
   const cacheMaxAge = options.cacheMaxAge ?? d.cacheMaxAge;
+  const successCacheControl = publicCacheControl(cacheMaxAge);
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? d.shutdownTimeoutMs;
   const shutdownDelayMs = options.shutdownDelayMs ?? d.shutdownDelayMs;
   let stopping = false;
@@ -139,6 +152,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
   const log = options.logger ?? createLogger({ level: "info" });
   const cors = new Cors(options.corsOrigins ?? d.corsOrigins);
   const responseCache = new ResponseCache(options.responseCacheEntries ?? d.responseCacheEntries, options.responseCacheBytes ?? d.responseCacheMb * 1024 * 1024);
+  const rowCache = (options.rowCacheEntries ?? 0) > 0 ? new RowCache(options.rowCacheEntries!) : undefined;
   const hooks = options.testHooks;
   const dataVersion = kb.build.dataVersion;
 
@@ -176,20 +190,20 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
   });
   await apollo.start();
   const execute: ApiServer["execute"] = (request) =>
-    apollo.executeOperation(request, { contextValue: createContext(kb, { deadline: new Deadline(requestTimeoutMs) }) });
+    apollo.executeOperation(request, { contextValue: createContext(kb, { deadline: new Deadline(requestTimeoutMs), rowCache }) });
   const web = createWebRoutes({ kb, execute, sdl });
 
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = performance.now();
     const requestId = requestIdOf(req);
-    res.setHeader(REQUEST_ID_HEADER, requestId);
-    drainer.track(res);
     const note: RequestNote = {};
-    res.once("finish", () => logRequest(req, res, requestId, started, note));
+    drainer.track(res, () => logRequest(req, res, requestId, started, note));
     route(req, res, requestId, started, note).catch((e: unknown) => {
       log.error({ requestId, err: e }, "request failed");
-      if (!res.headersSent) sendError(res, 500, "INTERNAL_SERVER_ERROR", MASKED_MESSAGE, { requestId });
-      else res.destroy();
+      if (!res.headersSent) {
+        res.setHeader(REQUEST_ID_HEADER, requestId);
+        sendError(res, 500, "INTERNAL_SERVER_ERROR", MASKED_MESSAGE, { requestId });
+      } else res.destroy();
     });
   });
   httpServer.on("clientError", (err: NodeJS.ErrnoException, socket) => {
@@ -216,9 +230,24 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
   }
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse, requestId: string, started: number, note: RequestNote): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://localhost");
+    const rawUrl = req.url ?? "/";
     const method = (req.method ?? "GET").toUpperCase();
+    // Repeated operations first, before anything else is parsed: the response cache also keys
+    // its entries by the request exactly as sent (URL, or body), see answerFromCache.
+    let body: string | typeof TOO_LARGE | undefined;
+    let sentKey: string | undefined;
+    if (responseCache.enabled && (rawUrl === "/graphql" || rawUrl.startsWith("/graphql?"))) {
+      if (method === "POST") {
+        body = await readBody(req, maxBodyBytes);
+        if (body !== TOO_LARGE) sentKey = `P\0${req.headers.accept ?? ""}\0${body}`;
+      } else if (method === "GET" || method === "HEAD") {
+        sentKey = `G\0${req.headers.accept ?? ""}\0${rawUrl}`;
+      }
+      if (sentKey !== undefined && answerFromCache(req, res, method, sentKey, requestId, note)) return;
+    }
+    res.setHeader(REQUEST_ID_HEADER, requestId);
     cors.apply(req, res);
+    const url = new URL(rawUrl, "http://localhost");
     if (method === "OPTIONS") return cors.preflight(req, res);
     const isRead = method === "GET" || method === "HEAD";
     if (isRead && url.pathname === "/healthz") return sendHealth(res, kb);
@@ -238,15 +267,50 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
       res.setHeader("allow", "GET, HEAD, POST, OPTIONS");
       return sendError(res, 405, "METHOD_NOT_ALLOWED", `Method ${method} is not allowed on /graphql; use POST, or GET for queries.`);
     }
-    return graphql(req, res, url, method, requestId, started, note);
+    return graphql(req, res, url, method, requestId, started, note, body, sentKey);
   }
 
-  async function graphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL, method: string, requestId: string, started: number, note: RequestNote): Promise<void> {
+  /**
+   * Answers a request from the response cache by the request exactly as sent (its URL for GET
+   * and HEAD, its body for POST, with its Accept header): no JSON parsing, no hashing, one
+   * writeHead. Entries get this second key when they are stored (see writeGraphQLResponse).
+   * Requests that CSRF prevention would refuse are left to Apollo.
+   */
+  function answerFromCache(req: http.IncomingMessage, res: http.ServerResponse, method: string, sentKey: string, requestId: string, note: RequestNote): boolean {
+    if (method === "POST" && !JSON_TYPE.test(req.headers["content-type"] ?? "")) return false;
+    const hit = responseCache.lookup(sentKey);
+    if (hit === undefined || !csrfSafe(req)) return false;
+    const corsHeaders = cors.rawHeaders(req);
+    const headers = [REQUEST_ID_HEADER, requestId, ...corsHeaders.headers, "etag", hit.etag, "cache-control", successCacheControl, "vary", corsHeaders.varyOrigin ? "Accept, Origin" : "Accept"];
+    if (method !== "POST" && req.headers["if-none-match"] !== undefined && matchesIfNoneMatch(req, hit.etag)) {
+      note.cache = "not-modified";
+      res.writeHead(304, headers);
+      res.end();
+      return true;
+    }
+    note.cache = "hit";
+    headers.push("content-type", hit.contentType, "content-length", String(hit.body.length));
+    res.writeHead(200, headers);
+    res.end(method === "HEAD" ? undefined : hit.body);
+    return true;
+  }
+
+  async function graphql(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    method: string,
+    requestId: string,
+    started: number,
+    note: RequestNote,
+    preRead: string | typeof TOO_LARGE | undefined,
+    sentKey: string | undefined,
+  ): Promise<void> {
     const deadline = new Deadline(requestTimeoutMs, started);
     let body: unknown;
     if (method === "POST") {
       const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-      const raw = await readBody(req, maxBodyBytes);
+      const raw = preRead ?? (await readBody(req, maxBodyBytes));
       if (raw === TOO_LARGE) {
         res.setHeader("connection", "close");
         return sendError(res, 413, "PAYLOAD_TOO_LARGE", `Request body too large: the limit is ${maxBodyBytes} bytes.`);
@@ -269,28 +333,30 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     const params = csrfSafe(req) ? graphQLParams(method === "HEAD" ? "GET" : method, url, body) : undefined;
     if (params) key = requestKey(dataVersion, req.headers.accept, params);
     if (key !== undefined) {
-      const etag = etagOf(key);
-      if (method !== "POST" && matchesIfNoneMatch(req, etag)) {
-        note.cache = "not-modified";
-        res.statusCode = 304;
-        res.setHeader("etag", etag);
-        res.setHeader("cache-control", publicCacheControl(cacheMaxAge));
-        appendVary(res, "Accept");
-        res.end();
-        return;
-      }
       const hit = responseCache.enabled ? responseCache.get(key) : undefined;
+      if (method !== "POST" && req.headers["if-none-match"] !== undefined) {
+        const etag = hit?.etag ?? etagOf(key);
+        if (matchesIfNoneMatch(req, etag)) {
+          note.cache = "not-modified";
+          res.statusCode = 304;
+          res.setHeader("etag", etag);
+          res.setHeader("cache-control", successCacheControl);
+          appendVary(res, "Accept");
+          res.end();
+          return;
+        }
+      }
       if (hit) {
         note.cache = "hit";
         res.setHeader("etag", hit.etag);
-        res.setHeader("cache-control", publicCacheControl(cacheMaxAge));
+        res.setHeader("cache-control", successCacheControl);
         appendVary(res, "Accept");
         return send(res, 200, hit.contentType, hit.body);
       }
       note.cache = "miss";
     }
 
-    const context = createContext(kb, { requestId, deadline });
+    const context = createContext(kb, { requestId, deadline, rowCache });
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
@@ -313,10 +379,10 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
       const e = new DeadlineExceededError(requestTimeoutMs);
       return sendError(res, 503, DEADLINE_EXCEEDED, e.message, { deadlineMs: requestTimeoutMs, requestId });
     }
-    writeGraphQLResponse(res, response, context, key);
+    writeGraphQLResponse(res, response, context, key, sentKey);
   }
 
-  function writeGraphQLResponse(res: http.ServerResponse, response: HTTPGraphQLResponse, context: RequestContext, key: string | undefined): void {
+  function writeGraphQLResponse(res: http.ServerResponse, response: HTTPGraphQLResponse, context: RequestContext, key: string | undefined, sentKey: string | undefined): void {
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     appendVary(res, "Accept");
@@ -333,8 +399,10 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     if (success && key !== undefined) {
       const etag = etagOf(key);
       res.setHeader("etag", etag);
-      res.setHeader("cache-control", publicCacheControl(cacheMaxAge));
-      responseCache.set(key, { body: bytes, contentType: String(res.getHeader("content-type") ?? "application/json; charset=utf-8"), etag });
+      res.setHeader("cache-control", successCacheControl);
+      const entry = { body: bytes, contentType: String(res.getHeader("content-type") ?? "application/json; charset=utf-8"), etag };
+      responseCache.set(key, entry);
+      if (sentKey !== undefined) responseCache.set(sentKey, entry);
     } else if (success) {
       res.setHeader("cache-control", publicCacheControl(cacheMaxAge));
     } else {
@@ -350,6 +418,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     kb,
     log,
     responseCache,
+    rowCache,
     execute,
     get draining() {
       return stopping;

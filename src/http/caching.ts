@@ -72,23 +72,37 @@ export function graphQLParams(method: string, url: URL, body: unknown): GraphQLP
   };
 }
 
-/** The SHA-256 (hex) of an operation's text: Apollo's document-cache and APQ key. */
+const QUERY_HASHES = new Map<string, string>();
+const QUERY_HASHES_MAX = 1000;
+
+/**
+ * The SHA-256 (hex) of an operation's text: Apollo's document-cache and APQ key. Remembered for
+ * the last thousand distinct texts, so a repeated operation costs a map lookup, not a hash.
+ */
 export function queryHash(query: string): string {
-  return createHash("sha256").update(query).digest("hex");
+  let hash = QUERY_HASHES.get(query);
+  if (hash === undefined) {
+    hash = createHash("sha256").update(query).digest("hex");
+    if (QUERY_HASHES.size >= QUERY_HASHES_MAX) QUERY_HASHES.clear();
+    QUERY_HASHES.set(query, hash);
+  }
+  return hash;
 }
 
-/** The cache key of a request, or undefined when it cannot be cached (an APQ hash that does not match its query). */
+/**
+ * The cache key of a request — the data version, the `Accept` header, the operation's hash,
+ * the operation name and the variables, joined — or undefined when it cannot be cached (an APQ
+ * hash that does not match its query).
+ */
 export function requestKey(dataVersion: string, accept: string | undefined, params: GraphQLParams): string | undefined {
   const hash = params.query !== undefined ? queryHash(params.query) : params.persistedHash!;
   if (params.query !== undefined && params.persistedHash !== undefined && params.persistedHash !== hash) return undefined;
-  return createHash("sha256")
-    .update(`${dataVersion}\0${(accept ?? "").trim().toLowerCase()}\0${hash}\0${params.operationName ?? ""}\0${params.variables}`)
-    .digest("base64url");
+  return `${dataVersion}\0${accept === undefined ? "" : accept.trim().toLowerCase()}\0${hash}\0${params.operationName ?? ""}\0${params.variables}`;
 }
 
-/** The strong ETag of a request key. */
+/** The strong ETag of a request key: its SHA-256, base64url, quoted. */
 export function etagOf(key: string): string {
-  return `"${key}"`;
+  return `"${createHash("sha256").update(key).digest("base64url")}"`;
 }
 
 /** True when `If-None-Match` names `etag` (or is `*`). */

@@ -24,6 +24,7 @@ export interface ServeSettings {
   readonly cacheMaxAge: number;
   readonly responseCacheEntries: number;
   readonly responseCacheMb: number;
+  readonly rowCacheEntries: number;
   readonly keepAliveTimeoutMs: number;
   readonly headersTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
@@ -110,6 +111,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   spec({ key: "cacheMaxAge", flag: "--cache-max-age", env: "CACHE_MAX_AGE", default: "300", description: "`max-age` (seconds) of `Cache-Control: public` on successful query responses; `0` sends `no-cache` (revalidate with the ETag).", parse: integer(0) }),
   spec({ key: "responseCacheEntries", flag: "--response-cache-entries", env: "RESPONSE_CACHE_ENTRIES", default: "2000", description: "Successful responses kept in memory for repeated operations; `0` turns the response cache off.", parse: integer(0) }),
   spec({ key: "responseCacheMb", flag: "--response-cache-mb", env: "RESPONSE_CACHE_MB", default: "64", description: "Memory bound of the response cache, in MiB of response bytes.", parse: integer(0) }),
+  spec({ key: "rowCacheEntries", flag: "--row-cache-entries", env: "ROW_CACHE_ENTRIES", default: "10000", description: "Repository results (rows looked up by key) kept across requests, frozen; `0` turns the row cache off.", parse: integer(0) }),
   spec({ key: "keepAliveTimeoutMs", flag: "--keep-alive-timeout-ms", env: "KEEP_ALIVE_TIMEOUT_MS", default: "5000", description: "How long an idle keep-alive connection stays open.", parse: integer(1) }),
   spec({ key: "headersTimeoutMs", flag: "--headers-timeout-ms", env: "HEADERS_TIMEOUT_MS", default: "10000", description: "Time allowed to receive a request's headers (slow-loris guard); the whole request must arrive within twice this.", parse: integer(1) }),
   spec({ key: "shutdownTimeoutMs", flag: "--shutdown-timeout-ms", env: "SHUTDOWN_TIMEOUT_MS", default: "15000", description: "On SIGTERM/SIGINT, how long in-flight requests may take before their connections are cut.", parse: integer(0) }),

@@ -6,6 +6,7 @@ const ALLOWED_HEADERS = "content-type, accept, apollo-require-preflight, x-apoll
 /** Response headers a cross-origin script may read. */
 const EXPOSED_HEADERS = "x-request-id, etag";
 const ALLOWED_METHODS = "GET, HEAD, POST, OPTIONS";
+const ANY_ORIGIN = { headers: ["access-control-allow-origin", "*", "access-control-expose-headers", EXPOSED_HEADERS], varyOrigin: false };
 /** How long browsers may cache a preflight answer (seconds). */
 const PREFLIGHT_MAX_AGE = "86400";
 
@@ -34,6 +35,17 @@ export class Cors {
       res.setHeader("access-control-allow-origin", origin);
     }
     res.setHeader("access-control-expose-headers", EXPOSED_HEADERS);
+  }
+
+  /**
+   * The same headers as apply, as a flat list for writeHead (the response cache's fast path),
+   * and whether `Vary` must name Origin.
+   */
+  rawHeaders(req: http.IncomingMessage): { headers: string[]; varyOrigin: boolean } {
+    if (this.any) return ANY_ORIGIN;
+    const origin = req.headers.origin;
+    if (origin === undefined || !this.origins.has(origin)) return { headers: [], varyOrigin: true };
+    return { headers: ["access-control-allow-origin", origin, "access-control-expose-headers", EXPOSED_HEADERS], varyOrigin: true };
   }
 
   /** Answers a preflight (`OPTIONS`) request: 204, with the allowances when the origin is allowed. */

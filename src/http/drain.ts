@@ -24,15 +24,19 @@ export class Drainer {
     return this.inFlight;
   }
 
-  /** Counts a request until its response is finished or its connection closes. */
-  track(res: http.ServerResponse): void {
+  /**
+   * Counts a request until its response is finished or its connection closes, then calls
+   * `done` (once).
+   */
+  track(res: http.ServerResponse, done?: () => void): void {
     this.inFlight++;
     if (this.draining) res.setHeader("connection", "close");
-    let done = false;
+    let finished = false;
     const finish = () => {
-      if (done) return;
-      done = true;
+      if (finished) return;
+      finished = true;
       this.inFlight--;
+      done?.();
       if (this.inFlight === 0) for (const w of this.waiters) w();
     };
     res.once("finish", finish);

@@ -7,7 +7,9 @@ export interface CachedResponse {
 
 /**
  * A bounded LRU of successful query responses, keyed by caching.ts's request key (data version,
- * operation text or APQ hash, operation name, variables, response media type). Safe because
+ * operation text or APQ hash, operation name, variables, response media type) and also by the
+ * request exactly as sent (URL or body), so a byte-identical repeat needs no parsing at all;
+ * both keys count toward the bounds. Safe because
  * the database cannot change while it is served; the data version in the key would retire every
  * entry if it did. Bounded both in entries and in bytes; the least recently used go first.
  */
@@ -42,6 +44,16 @@ export class ResponseCache {
     }
     this.hits++;
     // Most recently used last: re-insert.
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit;
+  }
+
+  /** Like get, but a miss is not counted (a first, cheaper lookup that may be followed by get). */
+  lookup(key: string): CachedResponse | undefined {
+    const hit = this.entries.get(key);
+    if (hit === undefined) return undefined;
+    this.hits++;
     this.entries.delete(key);
     this.entries.set(key, hit);
     return hit;

@@ -83,10 +83,24 @@ describe("HTTP caching", () => {
     expect(second.headers.get("content-type")).toBe(first.headers.get("content-type"));
     expect(api.kb.db.statementsExecuted).toBe(statements);
     expect(api.server.responseCache.hits).toBe(hits + 1);
+    // A hit still carries its own request id, CORS and caching headers.
+    expect(second.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second.headers.get("x-request-id")).not.toBe(first.headers.get("x-request-id"));
+    expect(second.headers.get("access-control-allow-origin")).toBe("*");
+    expect(second.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(second.headers.get("vary")).toBe("Accept");
+    const mine = await api.post(body, { "x-request-id": "cdn-1234" });
+    expect(mine.headers.get("x-request-id")).toBe("cdn-1234");
+    expect(await mine.text()).toBe(bytes);
+    // The same bytes under a content type the API refuses are refused, cached or not.
+    const xml = await api.post(JSON.stringify(body), { "content-type": "application/xml" });
+    expect(xml.status).toBe(415);
+    await xml.text();
     // Other variables are another entry.
+    const size = api.server.responseCache.size;
     const other = await api.post({ ...body, variables: { s: "widgetmall" } });
     await other.text();
-    expect(api.kb.db.statementsExecuted).toBeGreaterThan(statements);
+    expect(api.server.responseCache.size).toBeGreaterThan(size);
   });
 
   it("keeps the response cache within its entry and byte bounds", async () => {
@@ -167,6 +181,34 @@ describe("HTTP caching", () => {
     const post = await api.post({ query: QUERY, variables: { s: "shoplive" } }, { "if-none-match": "*" });
     expect(post.status).toBe(200);
     expect(((await post.json()) as any).data.platform.name).toBe("Shoplive");
+  });
+
+  it("keeps repository results across requests in the row cache, frozen, and runs no statement for rows already read", async () => {
+    const rows = await startServer(db.dbPath, { responseCacheEntries: 0, rowCacheEntries: 100 });
+    try {
+      const q = (fields: string) => rows.post({ query: `{ platform(slug: "shoplive") { ${fields} } }` }).then((r) => r.json());
+      expect(await q("name")).toEqual({ data: { platform: { name: "Shoplive" } } });
+      const before = rows.kb.db.statementsExecuted;
+      // Another operation over the same rows: answered by the row cache, not SQL.
+      expect(await q("slug name")).toEqual({ data: { platform: { slug: "shoplive", name: "Shoplive" } } });
+      expect(rows.kb.db.statementsExecuted).toBe(before);
+      expect(rows.server.rowCache!.hits).toBeGreaterThan(0);
+      expect(rows.server.rowCache!.size).toBeLessThanOrEqual(100);
+      // What it hands out cannot be changed by one request for the others.
+      const cached = rows.server.rowCache!.call("entities.bySlugs", [["shoplive"]], () => {
+        throw new Error("should be cached");
+      }) as Record<string, unknown>[];
+      expect(Object.isFrozen(cached) && Object.isFrozen(cached[0])).toBe(true);
+    } finally {
+      await rows.close();
+    }
+  });
+
+  it("has no row cache in an in-process server unless asked (statement-counting tests see every statement)", async () => {
+    const { createServer } = await import("../../src/server.js");
+    const s = await createServer(api.kb);
+    expect(s.rowCache).toBeUndefined();
+    await s.stop();
   });
 
   it("keeps Apollo's parsed-and-validated document cache on (30 MiB), so limits and validation run once per document", async () => {

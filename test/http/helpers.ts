@@ -62,7 +62,7 @@ export interface RunningServer {
 export async function startServer(dbPath: string, options: ServerOptions = {}, kbOverride?: (kb: KnowledgeBase) => KnowledgeBase): Promise<RunningServer> {
   const real = openKnowledgeBase(dbPath);
   const kb = kbOverride ? kbOverride(real) : real;
-  const server = await createServer(kb, { logger: memoryLog("silent").logger, ...options });
+  const server = await createServer(kb, { logger: memoryLog("silent").logger, rowCacheEntries: 10_000, ...options });
   const { url: base } = await server.listen(0, "127.0.0.1");
   return {
     server,

@@ -1,0 +1,84 @@
+/**
+ * A cross-request cache of repository results. The database is immutable while it is served,
+ * so a repository method called with the same arguments returns the same rows for every
+ * request: the first call's result is kept (frozen, so that no request can change what another
+ * sees) and later calls — from any request — get it without running SQL. Only calls whose
+ * arguments are primitives or arrays of primitives are cached (lookups by key, which is what
+ * DataLoaders batch); results of more than MAX_ROWS rows are not kept. Bounded in entries,
+ * least recently used first out.
+ */
+export class RowCache {
+  private readonly entries = new Map<string, unknown>();
+  hits = 0;
+  misses = 0;
+
+  constructor(readonly maxEntries: number) {}
+
+  /** The largest result kept (pages of lists are left to SQL). */
+  static readonly MAX_ROWS = 500;
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** `fn(...args)`, from the cache when the same call was made before. */
+  call(prefix: string, args: readonly unknown[], fn: () => unknown): unknown {
+    const key = keyOf(prefix, args);
+    if (key === undefined) return fn();
+    const hit = this.entries.get(key);
+    if (hit !== undefined) {
+      this.hits++;
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    this.misses++;
+    const result = fn();
+    if (result === undefined || (Array.isArray(result) && result.length > RowCache.MAX_ROWS) || !isPlainData(result, 0)) return result;
+    this.entries.set(key, deepFreeze(result));
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    return result;
+  }
+}
+
+/** The cache key of a call, or undefined when an argument is not a primitive (or a list of them). */
+function keyOf(prefix: string, args: readonly unknown[]): string | undefined {
+  let key = prefix;
+  for (const a of args) {
+    if (Array.isArray(a)) {
+      key += "\u0000[";
+      for (const x of a) {
+        if (!isPrimitive(x)) return undefined;
+        key += `\u0001${typeof x === "string" ? "s" : "n"}${String(x)}`;
+      }
+    } else if (isPrimitive(a)) key += `\u0000${a === null ? "z" : a === undefined ? "u" : typeof a === "string" ? "s" : typeof a === "boolean" ? "b" : "n"}${String(a)}`;
+    else return undefined;
+  }
+  return key;
+}
+
+function isPrimitive(x: unknown): boolean {
+  return x === null || x === undefined || typeof x === "string" || typeof x === "number" || typeof x === "boolean" || typeof x === "bigint";
+}
+
+/**
+ * True for what SQL rows are made of: primitives, arrays and plain objects, a few levels deep.
+ * Anything else (Maps, class instances with lazy state, promises) is not cached: it could not be
+ * frozen safely.
+ */
+function isPlainData(x: unknown, depth: number): boolean {
+  if (typeof x !== "object" || x === null) return typeof x !== "function" && typeof x !== "symbol";
+  if (depth > 4) return false;
+  if (Array.isArray(x)) return x.every((v) => isPlainData(v, depth + 1));
+  const proto = Object.getPrototypeOf(x) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const v of Object.values(x)) if (!isPlainData(v, depth + 1)) return false;
+  return true;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const v of Object.values(value as object)) deepFreeze(v);
+  return value;
+}
