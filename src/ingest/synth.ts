@@ -38,13 +38,16 @@ const METRICS = 40;
 const SUBJECTS = 400;
 const ORGS = 200;
 const REPORTS = 500;
+const EVENTS = 20;
+/** Every EVENT_EVERY-th statistic belongs to an event (so the event filter has figures to find). */
+const EVENT_EVERY = 50;
 
 /**
  * Writes a valid synthetic knowledge base of any size, in the same curated format as db/ (JSON
  * files, which the build parses fastest), so that scale benchmarks go through the real build:
- * sources with archived texts and verifiable quotes, entities, metrics, reports, attributions,
- * statistics shared by two documents, and derived statistics with inputs. Deterministic for a
- * given seed.
+ * sources with archived texts and verifiable quotes, entities, events, metrics, reports,
+ * attributions, statistics shared by two documents, figures of events, and derived statistics
+ * with inputs. Deterministic for a given seed.
  */
 export function synthesize(opts: SynthOptions): SynthResult {
   const perSource = opts.perSource ?? 50;
@@ -107,7 +110,15 @@ export function synthesize(opts: SynthOptions): SynthResult {
   write("registry/markets.json", JSON.stringify(markets));
   write("registry/metrics.json", JSON.stringify([...metrics, perDay]));
   write("registry/reports.json", JSON.stringify(reports));
-  for (const r of ["platforms", "mcns", "brands", "people", "events"]) write(`registry/${r}.json`, "[]");
+  const events = Array.from({ length: EVENTS }, (_, i) => ({
+    slug: `event-${i}`,
+    name: `Shopping festival ${i}`,
+    description: `Synthetic shopping festival number ${i}.`,
+    start: `${2015 + (i % 10)}-06-01`,
+    end: `${2015 + (i % 10)}-06-18`,
+  }));
+  write("registry/events.json", JSON.stringify(events));
+  for (const r of ["platforms", "mcns", "brands", "people"]) write(`registry/${r}.json`, "[]");
 
   type Stat = Record<string, unknown> & { slug: string };
   const sourceCount = Math.max(1, Math.ceil(opts.statistics / perSource));
@@ -152,6 +163,7 @@ export function synthesize(opts: SynthOptions): SynthResult {
         slug: statSlug,
         metric: metric.slug,
         subject,
+        ...(n % EVENT_EVERY === 0 ? { event: `event-${(n / EVENT_EVERY) % EVENTS}` } : {}),
         kind,
         value: { amount, unit, comparator },
         period,

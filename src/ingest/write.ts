@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { fromComparator } from "../facts/interval.js";
@@ -6,6 +7,7 @@ import { type ReportLinks, producerEntities } from "../facts/producers.js";
 import type { AnchoredQuote } from "../facts/anchor.js";
 import type { Model } from "./model.js";
 import { PhaseTimer } from "./phases.js";
+import { type SearchWriter, inlineSearchWriter, workerSearchWriter } from "./search-writer.js";
 
 /** What the writer records about the build in the `meta` table. */
 export interface BuildMeta {
@@ -23,77 +25,104 @@ export interface BuildCounts {
   readonly metrics: number;
 }
 
+/** How the writer works; the defaults suit every build. */
+export interface WriteOptions {
+  /**
+   * Build the full-text index in a worker thread (see search-writer.ts): by default when the
+   * model has at least SEARCH_WORKER_STATISTICS statistics, where it pays for the thread.
+   */
+  readonly searchInWorker?: boolean;
+}
+
+/** From this many statistics on, the full-text index is built by a worker thread. */
+export const SEARCH_WORKER_STATISTICS = 5000;
+
 /**
  * Writes the model to a new SQLite file at `target`, atomically: everything goes to a
  * temporary file beside it, which replaces `target` only when complete. If anything fails,
  * the temporary file is removed and `target` is left exactly as it was.
  */
-export function writeDatabase(model: Model, target: string, migrationsDir: string, meta: BuildMeta, timer = new PhaseTimer()): BuildCounts {
+export function writeDatabase(model: Model, target: string, migrationsDir: string, meta: BuildMeta, timer = new PhaseTimer(), options: WriteOptions = {}): BuildCounts {
   mkdirSync(dirname(target), { recursive: true });
   const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
+  let db: Database.Database | undefined;
+  let search: SearchWriter | undefined;
   try {
-    const db = new Database(tmp);
-    try {
-      db.pragma("journal_mode = OFF");
-      db.pragma("synchronous = OFF");
-      db.pragma("cache_size = -200000");
-      // References are checked once, over the whole database, by foreign_key_check below (the
-      // validation has already resolved every one); checking each row as it is inserted costs
-      // a lookup per reference per row.
-      db.pragma("foreign_keys = OFF");
-      for (const f of readdirSync(migrationsDir).filter((n) => n.endsWith(".sql")).sort()) {
-        db.exec(readFileSync(join(migrationsDir, f), "utf8"));
-      }
-      // Secondary indexes are dropped during the bulk insert and rebuilt after it: building an
-      // index from sorted data is several times faster than updating it row by row.
-      const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
-      for (const ix of indexes) db.exec(`DROP INDEX "${ix.name}"`);
-      // FTS5 buffers new index entries in memory and writes a segment each time the buffer
-      // exceeds its hash size (1 MB by default), merging segments as they pile up; a larger
-      // buffer writes fewer, larger segments and merges far less. The setting is removed
-      // after the build: it is a property of this bulk load, not of the database.
-      db.exec(`INSERT INTO search_index(search_index, rank) VALUES ('hashsize', ${SEARCH_HASH_BYTES})`);
-      timer.end("create schema");
-      const counts = db.transaction(() => insertModel(db, model))();
-      timer.end("insert rows");
-      for (const ix of indexes) db.exec(ix.sql);
-      timer.end("create indexes");
-      const metaRows: [string, string][] = [
-        ["data_version", meta.dataVersion],
-        ["built_at", meta.builtAt],
-        ["counts", JSON.stringify(counts)],
-      ];
-      const putMeta = db.prepare("INSERT INTO meta(key, value) VALUES (?, ?)");
-      for (const row of metaRows) putMeta.run(...row);
-      db.exec("INSERT INTO search_index(search_index) VALUES ('optimize')");
-      timer.end("optimize search index");
-      db.exec("ANALYZE");
-      timer.end("analyze");
-      const fk = db.pragma("foreign_key_check") as unknown[];
-      if (fk.length > 0) throw new Error(`foreign key check failed: ${JSON.stringify(fk.slice(0, 5))}`);
-      timer.end("check foreign keys");
-      // FTS5 protects its shadow tables; the build's own connection lifts that to drop the
-      // bulk-load setting (the last statement before closing, so FTS5 reads it no more).
-      db.unsafeMode(true);
-      db.exec("DELETE FROM search_index_config WHERE k = 'hashsize'");
-      db.unsafeMode(false);
-      db.close();
-      renameSync(tmp, target);
-      timer.end("close and rename");
-      return counts;
-    } finally {
-      if (db.open) db.close();
+    db = openForBuild(tmp);
+    for (const f of readdirSync(migrationsDir).filter((n) => n.endsWith(".sql")).sort()) {
+      db.exec(readFileSync(join(migrationsDir, f), "utf8"));
     }
+    // Secondary indexes are dropped during the bulk insert and rebuilt after it: building an
+    // index from sorted data is several times faster than updating it row by row.
+    const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+    for (const ix of indexes) db.exec(`DROP INDEX "${ix.name}"`);
+    if (options.searchInWorker ?? model.statistics.length >= SEARCH_WORKER_STATISTICS) {
+      const createSql = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_index'").get() as { sql: string }).sql;
+      search = workerSearchWriter(`${tmp}-search`, createSql);
+    } else {
+      search = inlineSearchWriter(db);
+    }
+    timer.end("create schema");
+    const writer = search;
+    const building = db;
+    const counts = db.transaction(() => insertModel(building, model, writer))();
+    timer.end("insert rows");
+    // Index builds sort; SQLite sorts in runs of the cache's size and merges them, and with a
+    // small cache the runs stay in the CPU's caches and are sorted by several threads.
+    db.pragma("cache_size = -8000");
+    db.pragma(`threads = ${Math.min(4, availableParallelism())}`);
+    for (const ix of indexes) db.exec(ix.sql);
+    db.pragma(`cache_size = ${BUILD_CACHE}`);
+    timer.end("create indexes");
+    const metaRows: [string, string][] = [
+      ["data_version", meta.dataVersion],
+      ["built_at", meta.builtAt],
+      ["counts", JSON.stringify(counts)],
+    ];
+    const putMeta = db.prepare("INSERT INTO meta(key, value) VALUES (?, ?)");
+    for (const row of metaRows) putMeta.run(...row);
+    search.finish(db);
+    search = undefined;
+    timer.end("wait for and copy search index");
+    // A fresh connection, so that FTS5 reads the index as it now is on disk.
+    db.close();
+    db = openForBuild(tmp);
+    // Merges the index into one segment (already done by the worker, if it built it).
+    db.exec("INSERT INTO search_index(search_index) VALUES ('optimize')");
+    timer.end("optimize search index");
+    db.exec("ANALYZE");
+    timer.end("analyze");
+    const fk = db.pragma("foreign_key_check") as unknown[];
+    if (fk.length > 0) throw new Error(`foreign key check failed: ${JSON.stringify(fk.slice(0, 5))}`);
+    timer.end("check foreign keys");
+    db.close();
+    renameSync(tmp, target);
+    timer.end("close and rename");
+    return counts;
   } catch (e) {
+    search?.abort();
+    if (db?.open) db.close();
     rmSync(tmp, { force: true });
     throw e;
   }
 }
 
-/** FTS5's in-memory buffer during the build (see writeDatabase). */
-const SEARCH_HASH_BYTES = 256 * 1024 * 1024;
+const BUILD_CACHE = -200000;
 
-function insertModel(db: Database.Database, m: Model): BuildCounts {
+/** A connection for building: no journal, no syncing (the file is renamed into place only when complete). */
+function openForBuild(path: string): Database.Database {
+  const db = new Database(path);
+  db.pragma("journal_mode = OFF");
+  db.pragma("synchronous = OFF");
+  db.pragma(`cache_size = ${BUILD_CACHE}`);
+  // References are checked once, over the whole database, by foreign_key_check (the
+  // validation has already resolved every one); checking each row as it is inserted costs a
+  // lookup per reference per row.
+  db.pragma("foreign_keys = OFF");
+  return db;
+}
+
+function insertModel(db: Database.Database, m: Model, search: SearchWriter): BuildCounts {
   const entityId = new Map(m.entities.map((e, i) => [e.slug, i + 1]));
   const reportId = new Map(m.reports.map((r, i) => [r.slug, i + 1]));
   const metricId = new Map(m.metrics.map((x, i) => [x.slug, i + 1]));
@@ -101,7 +130,6 @@ function insertModel(db: Database.Database, m: Model): BuildCounts {
   const statisticId = new Map(m.statistics.map((s, i) => [s.slug, i + 1]));
   const id = (map: Map<string, number>, slug: string | null) => (slug === null ? null : map.get(slug)!);
   const bool = (b: boolean) => (b ? 1 : 0);
-  const search = db.prepare("INSERT INTO search_index(kind, ref_id, title, body) VALUES (?, ?, ?, ?)");
 
   const insEntity = db.prepare(
     "INSERT INTO entity(id, slug, type, name, description, org_kind, website, operator_id, parent_id, start_date, end_date, file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -111,7 +139,7 @@ function insertModel(db: Database.Database, m: Model): BuildCounts {
     const eid = entityId.get(e.slug)!;
     insEntity.run(eid, e.slug, e.type, e.name, e.description, e.orgKind, e.website, id(entityId, e.operator), id(entityId, e.parent), e.start, e.end, e.file);
     for (const n of e.names) insName.run(eid, n.lang, n.name, bool(n.alias));
-    search.run("ENTITY", eid, [e.name, ...e.names.map((n) => n.name)].join(" · "), e.description);
+    search.add("ENTITY", eid, [e.name, ...e.names.map((n) => n.name)].join(" · "), e.description);
   }
 
   const insReport = db.prepare(
@@ -130,7 +158,7 @@ function insertModel(db: Database.Database, m: Model): BuildCounts {
       authors: r.authors.map((a) => entityId.get(a)!),
       basedOn: r.basedOn.map((b) => ({ reportId: reportId.get(b.report)!, relation: b.relation, inferred: b.inferred })),
     });
-    search.run("REPORT", rid, [r.title, r.originalTitle].filter(Boolean).join(" · "), [r.description, ...r.authors.map((a) => entityName.get(a))].join(" "));
+    search.add("REPORT", rid, [r.title, r.originalTitle].filter(Boolean).join(" · "), [r.description, ...r.authors.map((a) => entityName.get(a))].join(" "));
   }
 
   const insMetric = db.prepare("INSERT INTO metric(id, slug, name, description, quantity, file) VALUES (?,?,?,?,?,?)");
@@ -141,7 +169,7 @@ function insertModel(db: Database.Database, m: Model): BuildCounts {
     insMetric.run(mid, x.slug, x.name, x.description, x.quantity, x.file);
     for (const u of x.units) insUnit.run(mid, u);
     for (const r of x.related) insRelated.run(mid, metricId.get(r.metric)!, r.relation, r.scale, r.offset, r.note);
-    search.run("METRIC", mid, x.name, x.description);
+    search.add("METRIC", mid, x.name, x.description);
   }
 
   const insSource = db.prepare(
@@ -159,13 +187,16 @@ function insertModel(db: Database.Database, m: Model): BuildCounts {
     published.set(s.slug, s.published);
     sha256.set(s.slug, s.sha256);
     const by = [s.publisher && entityName.get(s.publisher), s.publisherAsNamed, ...s.authors.map((a) => entityName.get(a))].filter(Boolean).join(" ");
-    search.run("SOURCE", sid, s.title ?? s.slug, [by, s.note, s.archiveText].filter(Boolean).join("\n"));
+    search.add("SOURCE", sid, s.title ?? s.slug, [by, s.note, s.archiveText].filter(Boolean).join("\n"));
   }
 
-  const insStat = db.prepare(
+  const insStat = new BatchedInsert(
+    db,
     `INSERT INTO statistic(id, slug, metric_id, subject_id, event_id, kind, amount, unit, comparator, lower_bound, lower_closed, upper_bound, upper_closed,
        value_as_written, period_start, period_end, period_label, period_days, period_as_written, period_resolution, derivation_formula, note,
-       first_published, has_verified_quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+       first_published, has_verified_quote) VALUES`,
+    24,
+    rowsPerStatement(search, 16),
   );
   const insInput = db.prepare("INSERT INTO derivation_input(statistic_id, name, input_id, position) VALUES (?,?,?,?)");
   const insCitation = db.prepare(
@@ -173,7 +204,7 @@ function insertModel(db: Database.Database, m: Model): BuildCounts {
        value_as_written, period_as_written, period_inferred, attribution_as_written, attributed_report_id, attributed_entity_id,
        attribution_inferred, attribution_note, verified, verification_note, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
-  const insProducer = db.prepare("INSERT INTO statistic_producer(statistic_id, entity_id) VALUES (?,?)");
+  const insProducer = new BatchedInsert(db, "INSERT INTO statistic_producer(statistic_id, entity_id) VALUES", 2, rowsPerStatement(search, 64));
   const metricName = new Map(m.metrics.map((x) => [x.slug, x.name]));
   // Producers depend only on the attribution; a million citations share a few thousand.
   const producersOf = new Map<string, number[]>();
@@ -209,7 +240,7 @@ function insertModel(db: Database.Database, m: Model): BuildCounts {
       if (c.note) notes = notes === "" ? c.note : `${notes}\n${c.note}`;
     }
     const interval = fromComparator(s.comparator, s.amount);
-    insStat.run(sid, s.slug, metricId.get(s.metric)!, entityId.get(s.subject)!, id(entityId, s.event), s.kind, s.amount, s.unit, s.comparator,
+    insStat.add(sid, s.slug, metricId.get(s.metric)!, entityId.get(s.subject)!, id(entityId, s.event), s.kind, s.amount, s.unit, s.comparator,
       finite(interval.lo), bool(!interval.loOpen), finite(interval.hi), bool(!interval.hiOpen),
       valueAsWritten, s.period?.start ?? null, s.period?.end ?? null, s.period?.label ?? null, s.period?.days ?? null,
       periodAsWritten, periodResolution, s.derivation?.formula ?? null, s.note,
@@ -226,13 +257,15 @@ function insertModel(db: Database.Database, m: Model): BuildCounts {
       citations++;
       if (a) for (const p of attributionProducers(a.report, a.entity)) producers.add(p);
     }
-    if (producers.size === 1) for (const p of producers) insProducer.run(sid, p);
-    else if (producers.size > 1) for (const p of [...producers].sort((x, y) => x - y)) insProducer.run(sid, p);
+    if (producers.size === 1) for (const p of producers) insProducer.add(sid, p);
+    else if (producers.size > 1) for (const p of [...producers].sort((x, y) => x - y)) insProducer.add(sid, p);
     // The search text: non-empty parts joined, as [a, b, c].filter(Boolean).join(sep) would.
     const title = joinPresent(joinPresent(metricName.get(s.metric), entityName.get(s.subject), " · "), s.period?.label, " · ");
     const body = joinPresent(joinPresent(joinPresent(valueAsWritten, quotes, "\n"), s.note, "\n"), notes, "\n");
-    search.run("STATISTIC", sid, title, body);
+    search.add("STATISTIC", sid, title, body);
   }
+  insStat.flush();
+  insProducer.flush();
   return {
     sources: m.sources.length,
     statistics: m.statistics.length,
@@ -241,6 +274,55 @@ function insertModel(db: Database.Database, m: Model): BuildCounts {
     reports: m.reports.length,
     metrics: m.metrics.length,
   };
+}
+
+/**
+ * Inserts rows several at a time, with one multi-row INSERT per `perStatement` rows (the rest
+ * one by one at `flush`): the same rows in the same order, with a fraction of the calls into
+ * SQLite and of its per-statement work, which count at a million rows.
+ */
+class BatchedInsert {
+  private readonly values: SqlValue[] = [];
+  private readonly many: Database.Statement;
+  private readonly one: Database.Statement;
+
+  constructor(
+    db: Database.Database,
+    /** `INSERT INTO table(columns) VALUES`, without the placeholders. */
+    head: string,
+    private readonly columns: number,
+    private readonly perStatement: number,
+  ) {
+    const row = `(${Array.from({ length: columns }, () => "?").join(",")})`;
+    this.many = db.prepare(`${head} ${Array.from({ length: perStatement }, () => row).join(",")}`);
+    this.one = db.prepare(`${head} ${row}`);
+  }
+
+  add(...row: SqlValue[]): void {
+    for (const v of row) this.values.push(v);
+    if (this.values.length === this.columns * this.perStatement) {
+      this.many.run(...this.values);
+      this.values.length = 0;
+    }
+  }
+
+  /** Inserts the rows still waiting. */
+  flush(): void {
+    for (let i = 0; i < this.values.length; i += this.columns) this.one.run(...this.values.slice(i, i + this.columns));
+    this.values.length = 0;
+  }
+}
+
+type SqlValue = string | number | bigint | null;
+
+/**
+ * Rows per INSERT. A multi-row INSERT runs in a statement savepoint, at which FTS5 writes out
+ * the index entries it buffers: on the connection that also fills search_index, that would cut
+ * the index into many small segments (a different index, slower to build), so rows go one at
+ * a time there.
+ */
+function rowsPerStatement(search: SearchWriter, rows: number): number {
+  return search.separate ? rows : 1;
 }
 
 /**
