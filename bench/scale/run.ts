@@ -197,8 +197,6 @@ async function servedMemory(origin: string, pid: number, statistics: number): Pr
 }
 
 function report(): string {
-  const mb = (b: number) => `${fmt(b / 1e6)} MB`;
-  const ms = (x: number) => fmt(x, x < 10 ? 2 : 1);
   const small = results.find((r) => r.statistics === Math.min(...sizes));
   const big = results.find((r) => r.statistics === largest);
   const lines = [
@@ -223,7 +221,7 @@ function report(): string {
   }
   lines.push(
     "",
-    "- Filtered page: `statistics(filter: { metric, periodFrom, periodTo }, orderBy, first: 20)` with the nodes' value, period, subject and citations' sources, rotating over 40 metrics, 3 period windows and 5 orders.",
+    `- Filtered page: \`statistics(filter: { metric, periodFrom, periodTo }, orderBy, first: 20)\` with the nodes' value, period, subject and citations' sources, rotating over 40 metrics, 3 period windows and 5 orders (full pages at every size: ${results.map((r) => r.queries.hits["filtered page"]).join(", ")} rows).`,
     "- Last page: `first: 20, after:` the cursor of the 21st statistic from the end of the whole list, in 5 orders (keyset paging: as cheap as the first page).",
     `- Search, specific: \`"stat-N" recorded\` (one statistic's words: ${big ? big.queries.hits["search, specific"] : "?"} hits at the largest size); search, broad: \`"market-M" "Metric K"\` (one statistic in 400 and the documents stating them, so its hits grow with the knowledge base; ranking (bm25) scores every hit before the first 20 are returned).`,
     "- Build: `synthesize` then `buildKnowledgeBase` (read, validate, write, index, analyze), timed in its own process; peak RSS is that process's.",
@@ -237,10 +235,75 @@ function report(): string {
   lines.push(`| statistics | ${phaseNames.join(" | ")} | CPU |`, `| ---: | ${phaseNames.map(() => "---:").join(" | ")} | ---: |`);
   for (const r of results) lines.push(`| ${r.statistics.toLocaleString("en")} | ${phaseNames.map((p) => fmt(r.build.phases[p] ?? Number.NaN)).join(" | ")} | ${fmt(r.build.cpuMs)} |`);
   lines.push("", "### Targets at the largest size", "");
-  if (big && small && big !== small) lines.push(...targets(big, small));
+  if (big && small && big !== small) lines.push(...targets(big, small), "", ...inTheWay(big, small));
   else lines.push("Not evaluated: run with at least two sizes.");
-  if (profiles.length) lines.push("", "### Where the time goes at the largest size", "", ...profiles);
+  if (profiles.length) {
+    lines.push(
+      "",
+      "### Where the time goes at the largest size",
+      "",
+      "Self time by function and by area, from `--cpu-prof`. V8 counts native code as the self time of the JavaScript function that called it, so SQLite's work appears under the function running the statement: `insertModel` (inserts), `exec` (index builds, ANALYZE), `sqliteTransaction` (the commit), `all` in src/db/database (queries).",
+      "",
+      ...profiles,
+    );
+  }
   return lines.join("\n");
+}
+
+/** What stands in the way of the targets this run missed, from its own measurements. */
+function inTheWay(big: SizeResult, small: SizeResult): string[] {
+  const out: string[] = [];
+  const n = big.statistics.toLocaleString("en");
+  const rate = big.statistics / (big.build.ms / 1000);
+  if (rate < 50_000) {
+    const total = Object.values(big.build.phases).reduce((a, b) => a + b, 0);
+    const phases = Object.entries(big.build.phases)
+      .filter(([, ms]) => ms / total >= 0.03)
+      .map(([name, ms]) => `${name} ${fmt(ms / 1000, 1)} s (${fmt((100 * ms) / total)} %)`)
+      .join(", ");
+    out.push(
+      `- **Build rate.** ${fmt(rate)} statistics/s at ${n}, ${fmt(big.build.cpuMs / big.build.ms, 2)} cores busy on average: ${phases}. ` +
+        "Reading and validating is one thread (JSON parsing, the zod schemas, the checks across documents and the garbage collector's work on a model of every statistic); " +
+        "the inserts are one SQLite connection (the full-text index is filled by a worker thread in parallel and copied in); index builds sort on several threads. " +
+        `50,000 statistics/s needs the whole build ${fmt(50_000 / rate, 1)}× faster. Peak memory of the build: ${mb(big.build.peakRssBytes)}.`,
+    );
+  }
+  for (const name of ["search, specific", "search, broad"]) {
+    const p95 = big.queries.timings[name]!.p95;
+    if (p95 > 15 || p95 > 2 * small.queries.timings[name]!.p95) {
+      out.push(
+        `- **${name[0]!.toUpperCase()}${name.slice(1)}.** ${ms(p95)} ms p95 at ${n} for ${big.queries.hits[name]} hits on the first page. ` +
+          "FTS5's bm25 needs each query term's document frequency and counts it by walking the term's whole list of documents (its xQueryPhrase) on every query, " +
+          "so a word found in nearly every statistic (\"recorded\", \"market\", \"metric\") costs time in proportion to the knowledge base even when two documents match; " +
+          "the same query ordered by rowid instead of rank answers in well under a millisecond. Ranking from document frequencies read once per term (an fts5vocab table) is the change that would remove it (src/db/search.repo.ts).",
+      );
+    }
+  }
+  if (big.servedRss.rssBytes >= 300e6) {
+    out.push(
+      `- **Server RSS.** ${mb(big.servedRss.rssBytes)}, of which ${mb(big.servedRss.fileBytes)} are pages of the database file the server memory-maps (src/db/open.ts: mmap_size 256 MiB; shared with the page cache and reclaimable) and ${mb(big.servedRss.anonBytes)} its own memory (heap, SQLite's page cache, the response cache).`,
+    );
+  }
+  for (const name of ["filtered page", "last page"]) {
+    const p95 = big.queries.timings[name]!.p95;
+    if (p95 > 5 || p95 > 2 * small.queries.timings[name]!.p95) {
+      out.push(
+        `- **${name[0]!.toUpperCase()}${name.slice(1)}.** ${ms(big.queries.timings[name]!.p50)} ms p50, ${ms(p95)} ms p95 at ${n} (${ms(small.queries.timings[name]!.p95)} ms p95 at ${small.statistics.toLocaleString("en")}). ` +
+          "Every statement is served by an index (test/perf/query-plans.test.ts); the profile of the in-process queries below shows how the time divides between SQLite and GraphQL execution. A p95 far above the p50 on a busy machine is the machine's.",
+      );
+    }
+  }
+  const cold = median(big.coldStartMs);
+  if (cold >= 1000) out.push(`- **Cold start.** ${fmt(cold)} ms: loading the server's modules and building the GraphQL schema before the first answer (the database is opened read-only and not scanned).`);
+  return out.length ? ["#### What is in the way", "", ...out] : [];
+}
+
+function mb(bytes: number): string {
+  return `${fmt(bytes / 1e6)} MB`;
+}
+
+function ms(x: number): string {
+  return fmt(x, x < 10 ? 2 : 1);
 }
 
 function targets(big: SizeResult, small: SizeResult): string[] {
