@@ -209,7 +209,7 @@ function report(): string {
     "",
     `Machine: ${machineLine(machine)}.`,
     "",
-    `Run: \`npm run bench\` ${process.argv.slice(2).join(" ")} — ${opts.connections} connections, ${opts.warmup} s warm-up then ${opts.runs} measured runs of ${opts.seconds} s ` +
+    `Run: \`${["npm run bench", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" ")}\` — ${opts.connections} connections, ${opts.warmup} s warm-up then ${opts.runs} measured runs of ${opts.seconds} s ` +
       `per scenario and server, alternating real and bare; loopback; autocannon in the benchmark process. Took ${fmt(seconds)} s. ` +
       `Knowledge base: ${opts.db ? `\`${opts.db}\`` : "the project's `db/`"}; fact card of \`${statistic}\`.`,
     "",

@@ -53,6 +53,9 @@ const ORDERS = [
   ["PERIOD", "DESC"],
   ["VALUE", "ASC"],
 ] as const;
+/** The orders the cases rotate through (the i-th execution uses ORDER_LABELS[i % 5]). */
+export const ORDER_LABELS = ORDERS.map(([field, direction]) => `${field} ${direction}`);
+
 // Wide enough that every window keeps more than a page of a metric's statistics even at 1,000
 // statistics (the synthetic periods run from 2015 to 2024), so every size returns full pages.
 const WINDOWS = [
