@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { percentile } from "../lib/stats.js";
+import { captureStatements, planText, queryPlan } from "../lib/statement-capture.js";
 import { ORDER_LABELS, scaleCases } from "./queries.js";
 
 /**
@@ -72,6 +73,7 @@ async function queries(dbPath: string, statistics: number, iterations: number): 
   }
   const timings: Record<string, { p50: number; p95: number; mean: number; cpuP50: number; cpuP95: number }> = {};
   let lastPageByOrder: Record<string, number> = {};
+  const slowest: Record<string, number[]> = {};
   const skipMs = performance.now();
   for (const [name, f] of Object.entries(cases)) {
     for (let i = 0; i < Math.min(50, iterations); i++) await f(i); // warm-up
@@ -87,11 +89,43 @@ async function queries(dbPath: string, statistics: number, iterations: number): 
       cpu[i] = (c.user + c.system) / 1000;
     }
     timings[name] = { p50: percentile(ms, 50), p95: percentile(ms, 95), mean: ms.reduce((a, b) => a + b, 0) / iterations, cpuP50: percentile(cpu, 50), cpuP95: percentile(cpu, 95) };
+    slowest[name] = [...ms.keys()].sort((a, b) => ms[b]! - ms[a]!).slice(0, 3);
     if (name === "last page") {
       lastPageByOrder = Object.fromEntries(ORDER_LABELS.map((label, k) => [label, percentile(ms.filter((_, i) => i % ORDER_LABELS.length === k), 50)]));
     }
   }
-  print({ skipMs, timings, hits, lastPageByOrder });
   await server.stop();
   kb.close();
+  print({ skipMs, timings, hits, lastPageByOrder, slowPlans: await explainSlowest(dbPath, statistics, slowest) });
+}
+
+/**
+ * The query plans SQLite chose for the slowest executions of the filtered page, found by
+ * running them again on a second connection whose statements are captured (the timed one is
+ * left unwrapped): what a p95 far above the p50 is made of.
+ */
+async function explainSlowest(dbPath: string, statistics: number, slowest: Record<string, number[]>): Promise<{ ms: number; params: unknown[]; plan: string }[]> {
+  const { openKnowledgeBase } = await dist<typeof import("../../src/db/open.js")>("db/open.js");
+  const { createServer } = await dist<typeof import("../../src/server.js")>("server.js");
+  const kb = openKnowledgeBase(dbPath);
+  const capture = captureStatements(kb.db);
+  const server = await createServer(kb);
+  const cases = await scaleCases(async (query, variables) => {
+    const res = await server.execute({ query, variables });
+    return res.body.kind === "single" ? (res.body.singleResult.data as any) : null;
+  }, statistics);
+  const out = [];
+  for (const i of slowest["filtered page"] ?? []) {
+    capture.statements.clear();
+    const t = performance.now();
+    await cases["filtered page"]!(i);
+    const ms = performance.now() - t;
+    for (const s of [...capture.statements.values()]) {
+      if (/^SELECT/.test(s.sql) && /FROM statistic s/.test(s.sql) && /LIMIT/.test(s.sql)) out.push({ ms, params: [...s.params], plan: planText(queryPlan(kb.db, s)).replace(/\n\s*/g, " → ") });
+    }
+  }
+  capture.stop();
+  await server.stop();
+  kb.close();
+  return out;
 }

@@ -56,6 +56,7 @@ interface QueriesOut {
   timings: Record<string, { p50: number; p95: number; mean: number; cpuP50: number; cpuP95: number }>;
   hits: Record<string, number>;
   lastPageByOrder: Record<string, number>;
+  slowPlans: { ms: number; params: unknown[]; plan: string }[];
 }
 interface SizeResult {
   statistics: number;
@@ -306,10 +307,21 @@ function inTheWay(big: SizeResult, small: SizeResult): string[] {
               .map(([o, x]) => `${o} ${ms(x)} ms`)
               .join(", ")}. SQLite uses only the sort key of a keyset condition \`(key, id) > (?, ?)\` as the index range and filters the id, so a cursor inside a run of equal keys (periods and publication dates repeat: tens of thousands of statistics share a period start at this size) reads the whole run; \`key = ? AND id > ?\` as a separate index range, merged with \`key > ?\`, would read 20 rows (src/db/keyset.ts).`
           : "";
+      const plans =
+        name === "filtered page" && big.queries.slowPlans.length
+          ? ` Its slowest executions, run again and explained: ${big.queries.slowPlans
+              .map((p) => `${ms(p.ms)} ms with parameters \`${JSON.stringify(p.params)}\`: ${p.plan}`)
+              .join("; ")}.${
+              big.queries.slowPlans.some((p) => /statistic_metric_period/.test(p.plan) && /TEMP B-TREE/.test(p.plan))
+                ? " A page ordered by value or publication date that SQLite plans through the metric's period index must sort every statistic of the metric in the window; which index it picks for the same SQL depends on the metric (the planner's samples, sqlite_stat4), so most pages take milliseconds and some the sort. Keeping the period terms from driving the index when the order is not by period (e.g. `+s.period_start`) would leave the ordered index the only choice (src/db/statistic.repo.ts)."
+                : ""
+            }`
+          : "";
       out.push(
         `- **${name[0]!.toUpperCase()}${name.slice(1)}.** ${ms(t.p50)} ms p50, ${ms(p95)} ms p95 at ${n} (${ms(small.queries.timings[name]!.p95)} ms p95 at ${small.statistics.toLocaleString("en")}); CPU time ${ms(t.cpuP50)} ms p50, ${ms(t.cpuP95)} ms p95. ` +
           "Every statement is served by an index (test/perf/query-plans.test.ts); a wall-clock p95 far above the CPU-time p95 is time the process spent waiting for a core on a busy machine." +
-          byOrder,
+          byOrder +
+          plans,
       );
     }
   }

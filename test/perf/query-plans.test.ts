@@ -8,7 +8,7 @@ import { buildKnowledgeBase } from "../../src/ingest/build.js";
 import { synthesize } from "../../src/ingest/synth.js";
 import { DEFAULT_DATA_DIR } from "../../src/paths.js";
 import { type ApiServer, createServer } from "../../src/server.js";
-import { type CapturedStatement, captureStatements, fullTableScans, planText, queryPlan, sortsTableRows } from "./statement-capture.js";
+import { type CapturedStatement, captureStatements, fullTableScans, planText, queryPlan, sortsTableRows } from "../../bench/lib/statement-capture.js";
 
 /**
  * The query plans of the statements the API runs, on a synthetic knowledge base large enough
