@@ -23,4 +23,8 @@ const outDir = opts.out ?? join(base, "db");
 const t0 = performance.now();
 const r = synthesize({ statistics: opts.statistics, outDir, migrationsDir: join(DEFAULT_DATA_DIR, "migrations"), seed: opts.seed });
 console.log(`synthesized ${r.statistics} statistics in ${r.sources} documents (${(r.bytes / 1e6).toFixed(1)} MB) at ${outDir} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-if (opts.build) console.log(summarize(buildKnowledgeBase({ dataDir: outDir, dbPath: opts.db ?? join(base, "knowledge.sqlite") })));
+if (opts.build) {
+  const built = buildKnowledgeBase({ dataDir: outDir, dbPath: opts.db ?? join(base, "knowledge.sqlite") });
+  console.log(summarize(built));
+  console.log(`${Math.round(built.counts.statistics / (built.elapsedMs / 1000))} statistics/s; ${Object.entries(built.phases).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`).join(", ")}`);
+}
