@@ -1,10 +1,10 @@
+import type { Comparator } from "../../facts/interval.js";
+import { describeAmount, exactNumber, withUnit as unitAfter } from "../../facts/number-format.js";
 import type { Interval, StatisticKind } from "./fact-card.query.js";
 
-const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
-
-/** A number for reading: grouped thousands, up to six decimals (1730000 → "1,730,000"). */
+/** A number for reading, as the fact-checking explanations write it: grouped thousands, every decimal it has. */
 export function formatNumber(n: number): string {
-  return NUMBER.format(n);
+  return exactNumber(n);
 }
 
 /** A unit for reading after a number: PERCENT as "%", everything else as recorded. */
@@ -12,10 +12,9 @@ export function formatUnit(unit: string): string {
   return unit === "PERCENT" ? "%" : unit;
 }
 
-/** A number with its unit: "1,730,000 jobs", "4.1%". */
+/** A number with its unit, as the explanations write it: "1,730,000 jobs", "4.1%". */
 export function withUnit(n: number, unit: string): string {
-  const u = formatUnit(unit);
-  return u === "%" ? `${formatNumber(n)}%` : `${formatNumber(n)} ${u}`;
+  return unitAfter(exactNumber(n), unit);
 }
 
 /**
@@ -52,22 +51,13 @@ export interface ValueLike {
   readonly unit: string;
 }
 
-const COMPARATOR_WORDS: Readonly<Record<string, string>> = {
-  EQUAL: "",
-  APPROXIMATELY: "about ",
-  MORE_THAN: "more than ",
-  AT_LEAST: "at least ",
-  LESS_THAN: "less than ",
-  AT_MOST: "at most ",
-};
-
 /**
  * A value for reading, with its unit: the source's words when they are archived ("more than
  * 1.73 million jobs"), otherwise the recorded comparator and amount ("more than 1,730,000
  * jobs"), so figures from sources whose text is not archived still read as stated.
  */
 export function valueText(v: ValueLike): string {
-  if (!v.asWritten) return `${COMPARATOR_WORDS[v.comparator] ?? ""}${withUnit(v.amount, v.unit)}`;
+  if (!v.asWritten) return describeAmount(v.comparator as Comparator, v.amount, v.unit);
   if (v.amount === 0) return `${v.asWritten} (${withUnit(0, v.unit)})`;
   if (mentionsUnit(v.asWritten, v.unit)) return v.asWritten;
   return v.unit === "PERCENT" ? `${v.asWritten}%` : `${v.asWritten} ${v.unit}`.trim();
