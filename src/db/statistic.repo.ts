@@ -189,16 +189,16 @@ export class StatisticRepository {
   /** A page of the statistics meeting the criteria, in the given order (ties by id). */
   page(criteria: StatisticCriteria, sort: StatisticSortKey, descending: boolean, window: PageWindow): Page<StatisticRow> {
     const order: KeysetOrder = { ...SORT_COLUMNS[sort], id: "s.id", descending };
-    return readPage(this.db, this.listQuery(criteria), order, window);
+    return readPage(this.db, this.listQuery(criteria, sort), order, window);
   }
 
   /** How many statistics meet the criteria. */
   count(criteria: StatisticCriteria): number {
-    return countRows(this.db, this.listQuery(criteria));
+    return countRows(this.db, this.listQuery(criteria, null));
   }
 
-  private listQuery(c: StatisticCriteria): BaseQuery {
-    return listQuery(c, c.periodFrom === undefined ? null : this.earliestStartOverlapping(c.periodFrom));
+  private listQuery(c: StatisticCriteria, sort: StatisticSortKey | null): BaseQuery {
+    return listQuery(c, c.periodFrom === undefined ? null : this.earliestStartOverlapping(c.periodFrom), sort);
   }
 
   /**
@@ -217,7 +217,20 @@ export class StatisticRepository {
   }
 }
 
-function listQuery(c: StatisticCriteria, earliestStart: string | null): BaseQuery {
+/**
+ * The conditions of a list of statistics. `sort` is the order the rows are read in (null for
+ * a count). When a metric or subject is given and the order is by value or publication date,
+ * the period terms are written with a unary `+`, which keeps them from choosing the index:
+ * the only index SQLite can then use is the one of that metric (subject) in the page's order
+ * (statistic_metric_amount and the like, which carry the period so the window is checked in
+ * the index, migration 005), read from the start of the page and stopped after it. Left to
+ * choose, SQLite sometimes read the metric's period index instead and sorted every statistic
+ * in the window, depending on the metric (its sqlite_stat4 samples). Other filters keep their
+ * period terms as they are: without an index of the filter in the page's order, a narrow
+ * window can be the better way in.
+ */
+function listQuery(c: StatisticCriteria, earliestStart: string | null, sort: StatisticSortKey | null): BaseQuery {
+  const period = sort !== null && sort !== "PERIOD" && (c.metricId !== undefined || c.subjectId !== undefined) ? "+s.period" : "s.period";
   const where: string[] = [];
   const params: SqlValue[] = [];
   const add = (sql: string, value: SqlValue) => {
@@ -230,12 +243,14 @@ function listQuery(c: StatisticCriteria, earliestStart: string | null): BaseQuer
   if (c.kind !== undefined) add("s.kind = ?", c.kind);
   if (c.unit !== undefined) add("s.unit = ?", c.unit);
   // Overlap of [period_start, period_end] with [from, to]; NULL periods never compare true.
-  if (c.periodFrom !== undefined) add("s.period_end >= ?", c.periodFrom);
-  if (earliestStart !== null) add("s.period_start >= ?", earliestStart);
-  if (c.periodTo !== undefined) add("s.period_start <= ?", c.periodTo);
+  if (c.periodFrom !== undefined) add(`${period}_end >= ?`, c.periodFrom);
+  if (earliestStart !== null) add(`${period}_start >= ?`, earliestStart);
+  if (c.periodTo !== undefined) add(`${period}_start <= ?`, c.periodTo);
   if (c.sourceId !== undefined) add("s.id IN (SELECT statistic_id FROM citation WHERE source_id = ?)", c.sourceId);
   if (c.producerId !== undefined) add("s.id IN (SELECT statistic_id FROM statistic_producer WHERE entity_id = ?)", c.producerId);
   if (c.attributedReportId !== undefined) add("s.id IN (SELECT statistic_id FROM citation WHERE attributed_report_id = ?)", c.attributedReportId);
-  if (c.hasVerifiedQuote !== undefined) add("s.has_verified_quote = ?", c.hasVerifiedQuote ? 1 : 0);
+  // A literal, not a parameter: SQLite uses a partial index (statistic_period_verified,
+  // statistic_period_unverified) only when the query's own text implies its condition.
+  if (c.hasVerifiedQuote !== undefined) where.push(`s.has_verified_quote = ${c.hasVerifiedQuote ? 1 : 0}`);
   return { select: COLUMNS, from: "statistic s", where, params };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApi, fixtureApi } from "./knowledge-bases.js";
-import { MODEL, ordered } from "./fixture-model.js";
+import { MODEL, SORT_KEYS, ordered } from "./fixture-model.js";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -87,6 +87,40 @@ describe("statistics pagination", () => {
     const last = await page({ last: 1 });
     const after = await page({ first: 10, after: last.pageInfo.endCursor });
     expect(after).toEqual({ totalCount: MODEL.length, edges: [], nodes: [], pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null } });
+  });
+
+  describe.each(["PERIOD", "VALUE", "PUBLISHED"] as const)("in every order: %s", (field) => {
+    // Small pages put cursors inside runs of equal keys (shared periods, dates, amounts) and
+    // on both sides of the statistics without the key, where a keyset read is split into
+    // segments (the rest of the cursor's run, the keys beyond it, the NULL keys).
+    it.each(["ASC", "DESC"] as const)("walks forwards and backwards by pages of 7, %s, meeting the documented order", async (direction) => {
+      const expected = ordered(MODEL, field, direction);
+      const keys = MODEL.map((s) => SORT_KEYS[field](s));
+      expect(new Set(keys).size, "runs of equal keys to page through").toBeLessThan(keys.length);
+      const orderBy = { field, direction };
+      const forward: string[] = [];
+      for (let after: string | null = null; ; ) {
+        const p: PageResult = await page({ first: 7, after, orderBy });
+        consistent(p);
+        expect(p.pageInfo.hasPreviousPage).toBe(forward.length > 0);
+        forward.push(...p.nodes.map((x) => x.slug));
+        expect(p.pageInfo.hasNextPage).toBe(forward.length < expected.length);
+        if (!p.pageInfo.hasNextPage) break;
+        after = p.pageInfo.endCursor;
+      }
+      expect(forward).toEqual(expected);
+      const backward: string[] = [];
+      for (let before: string | null = null; ; ) {
+        const p: PageResult = await page({ last: 7, before, orderBy });
+        consistent(p);
+        expect(p.pageInfo.hasNextPage).toBe(backward.length > 0);
+        backward.unshift(...p.nodes.map((x) => x.slug));
+        expect(p.pageInfo.hasPreviousPage).toBe(backward.length < expected.length);
+        if (!p.pageInfo.hasPreviousPage) break;
+        before = p.pageInfo.startCursor;
+      }
+      expect(backward).toEqual(expected);
+    });
   });
 
   it("serves 20 items when neither first nor last is given", async () => {
