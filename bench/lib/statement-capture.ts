@@ -12,14 +12,19 @@ export interface CapturedStatement {
  * runs, without touching the repositories: the connection's `prepare` is wrapped, so what is
  * recorded is exactly what src/db runs (statements prepared before the call are not seen).
  * Returns the record, one entry per distinct SQL text with the parameters of its first run,
- * and a function that stops recording.
+ * every run in order (`runs`: plans depend on the values bound, through sqlite_stat4, so a
+ * statement can need checking with each), and a function that stops recording.
  */
-export function captureStatements(db: KnowledgeDb): { statements: Map<string, CapturedStatement>; stop: () => void } {
+export function captureStatements(db: KnowledgeDb): { statements: Map<string, CapturedStatement>; runs: CapturedStatement[]; stop: () => void } {
   const sqlite = db.sqlite as Database.Database & { prepare: Database.Database["prepare"] };
   const original = sqlite.prepare;
   const statements = new Map<string, CapturedStatement>();
+  const runs: CapturedStatement[] = [];
+  let recording = true;
   const record = (sql: string, params: unknown[]) => {
+    if (!recording) return;
     if (!statements.has(sql)) statements.set(sql, { sql, params });
+    runs.push({ sql, params });
   };
   sqlite.prepare = function (this: Database.Database, sql: string) {
     const statement = original.call(this, sql) as Database.Statement;
@@ -37,7 +42,14 @@ export function captureStatements(db: KnowledgeDb): { statements: Map<string, Ca
       },
     });
   } as Database.Database["prepare"];
-  return { statements, stop: () => void (sqlite.prepare = original) };
+  return {
+    statements,
+    runs,
+    stop: () => {
+      recording = false;
+      sqlite.prepare = original;
+    },
+  };
 }
 
 /** One row of EXPLAIN QUERY PLAN. */

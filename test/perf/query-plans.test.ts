@@ -8,6 +8,7 @@ import { buildKnowledgeBase } from "../../src/ingest/build.js";
 import { synthesize } from "../../src/ingest/synth.js";
 import { DEFAULT_DATA_DIR } from "../../src/paths.js";
 import { type ApiServer, createServer } from "../../src/server.js";
+import { encodeCursor } from "../../src/schema/common/cursor.js";
 import { type CapturedStatement, captureStatements, fullTableScans, planText, queryPlan, sortsTableRows } from "../../bench/lib/statement-capture.js";
 
 /**
@@ -24,6 +25,8 @@ let dir: string;
 let kb: KnowledgeBase;
 let server: ApiServer;
 let statements: Map<string, CapturedStatement>;
+/** Every statement run by the operations of the checks on particular values (windowPages, runPages), in order. */
+let valueRuns: CapturedStatement[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "lsf-plans-"));
@@ -33,8 +36,11 @@ beforeAll(async () => {
   const capture = captureStatements(kb.db);
   server = await createServer(kb);
   for (const [query, variables] of await operations()) await data(query, variables);
+  const from = capture.runs.length;
+  for (const [query, variables] of [...windowPages(), ...runPages()]) await data(query, variables);
   capture.stop();
   statements = capture.statements;
+  valueRuns = capture.runs.slice(from);
 }, 180_000);
 
 afterAll(async () => {
@@ -134,6 +140,64 @@ async function operations(): Promise<[string, Record<string, unknown>][]> {
   return ops;
 }
 
+/**
+ * Pages of one metric or subject within a period window, ordered by value or publication
+ * date, over several metrics and windows (one that keeps every period, one year, one with no
+ * statistic): SQLite's choice of index for the same SQL depended on the values bound.
+ */
+function windowPages(): [string, Record<string, unknown>][] {
+  const ops: [string, Record<string, unknown>][] = [];
+  const windows = [
+    ["2015-01-01", "2024-12-31"],
+    ["2019-01-01", "2019-12-31"],
+    ["2031-01-01", "2031-12-31"],
+  ];
+  const filters = [...["metric-0", "metric-7", "metric-22", "metric-39"].map((metric) => ({ metric })), { subject: "market-17" }, { subject: "market-3" }];
+  for (const f of filters) {
+    for (const [periodFrom, periodTo] of windows) {
+      for (const field of ["VALUE", "PUBLISHED"]) {
+        for (const direction of DIRECTIONS) {
+          const filter = { ...f, periodFrom, periodTo };
+          ops.push([PAGE, { filter, orderBy: { field, direction }, first: 20 }], [PAGE, { filter, orderBy: { field, direction }, last: 20 }]);
+        }
+      }
+    }
+  }
+  return ops;
+}
+
+/**
+ * Pages read on (and back) from a cursor in the middle of the longest run of equal sort keys
+ * (a period start or publication date many statistics share), of all statistics and of one
+ * metric.
+ */
+function runPages(): [string, Record<string, unknown>][] {
+  const ops: [string, Record<string, unknown>][] = [];
+  const runs: { field: string; filter: object; key: string; ids: number[] }[] = [];
+  for (const [field, column] of [
+    ["PERIOD", "period_start"],
+    ["PUBLISHED", "first_published"],
+  ] as const) {
+    const run = kb.db.sqlite.prepare(`SELECT ${column} AS key FROM statistic WHERE ${column} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`).get() as { key: string };
+    const ids = kb.db.sqlite.prepare(`SELECT id FROM statistic WHERE ${column} = ? ORDER BY id`).pluck().all(run.key) as number[];
+    runs.push({ field, filter: {}, key: run.key, ids });
+  }
+  // One metric's longest run of a period start (publication dates repeat less within a metric).
+  const m = kb.db.sqlite.prepare("SELECT metric_id AS metricId, period_start AS key FROM statistic WHERE period_start IS NOT NULL GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1").get() as { metricId: number; key: string };
+  const metricSlug = kb.db.sqlite.prepare("SELECT slug FROM metric WHERE id = ?").pluck().get(m.metricId) as string;
+  const metricIds = kb.db.sqlite.prepare("SELECT id FROM statistic WHERE metric_id = ? AND period_start = ? ORDER BY id").pluck().all(m.metricId, m.key) as number[];
+  runs.push({ field: "PERIOD", filter: { metric: metricSlug }, key: m.key, ids: metricIds });
+  for (const { field, filter, key, ids } of runs) {
+    // Long enough that a page read either way from its middle stays inside it.
+    expect(ids.length).toBeGreaterThan(40);
+    for (const direction of DIRECTIONS) {
+      const cursor = encodeCursor(`statistic:${field}:${direction}`, { key, id: ids[ids.length >> 1]! });
+      ops.push([PAGE, { filter, orderBy: { field, direction }, first: 20, after: cursor }], [PAGE, { filter, orderBy: { field, direction }, last: 20, before: cursor }]);
+    }
+  }
+  return ops;
+}
+
 async function serverSdl(): Promise<string> {
   const { schemaSdl, buildApiSchema } = await import("../../src/schema/index.js");
   return schemaSdl(buildApiSchema());
@@ -146,7 +210,7 @@ describe("query plans of the statements the API runs", () => {
   it("captures the statements of every list order, filter, cursor, nested list, search and batch", () => {
     const sql = [...statements.keys()].join("\n");
     // A sanity check that the operations reached the repositories they are meant to exercise.
-    for (const fragment of ["s.metric_id = ?", "s.subject_id = ?", "s.event_id = ?", "s.kind = ?", "s.unit = ?", "FROM citation WHERE source_id = ?", "FROM statistic_producer WHERE entity_id = ?", "s.has_verified_quote = ?", "s.period_end >= ?", "s.period_start <= ?", "search_index MATCH ?", "c.statistic_id IN (", "src.id IN (", "e.id IN (", "sp.statistic_id IN ("]) {
+    for (const fragment of ["s.metric_id = ?", "s.subject_id = ?", "s.event_id = ?", "s.kind = ?", "s.unit = ?", "FROM citation WHERE source_id = ?", "FROM statistic_producer WHERE entity_id = ?", "s.has_verified_quote = 1", "s.period_end >= ?", "s.period_start <= ?", "search_index MATCH ?", "c.statistic_id IN (", "src.id IN (", "e.id IN (", "sp.statistic_id IN ("]) {
       expect(sql, fragment).toContain(fragment);
     }
     expect(statements.size).toBeGreaterThan(60);
@@ -183,5 +247,33 @@ describe("query plans of the statements the API runs", () => {
     expect(pages.length).toBeGreaterThanOrEqual(4 * 3 * 2 * 2);
     const sorted = pages.filter((s) => sortsTableRows(queryPlan(kb.db, s), "s"));
     expect(sorted.map((s) => `${s.sql}\n${JSON.stringify(s.params)}\n${planText(queryPlan(kb.db, s))}`).join("\n\n")).toBe("");
+  });
+
+  it("reads a page of one metric or subject within a period window by value or date from its index in that order", () => {
+    // The period terms are kept from choosing the index (`+s.period_...`), so the metric's
+    // (subject's) index in the page's order is the only one: read from the page's start and
+    // stopped after it, the window checked in the index. Checked with each run's own values.
+    const pages = valueRuns.filter((s) => /s\.period_end >= \?/.test(s.sql) && /s\.(metric|subject)_id = \?/.test(s.sql) && /ORDER BY s\.(amount|first_published)/.test(s.sql) && /LIMIT/.test(s.sql));
+    expect(pages.length).toBeGreaterThanOrEqual(6 * 3 * 2 * 2);
+    const offenders = pages.filter((s) => {
+      const plan = queryPlan(kb.db, s);
+      const searches = plan.filter((r) => /^(SEARCH|SCAN) s\b/.test(r.detail));
+      const ordered = /ORDER BY s\.amount\b/.test(s.sql) ? "amount" : "published";
+      return sortsTableRows(plan, "s") || searches.length === 0 || !searches.every((r) => new RegExp(`INDEX statistic_(metric|subject)_${ordered} \\((metric|subject)_id=\\?`).test(r.detail));
+    });
+    expect(offenders.map((s) => `${s.sql}\n${JSON.stringify(s.params)}\n${planText(queryPlan(kb.db, s))}`).join("\n\n")).toBe("");
+  });
+
+  it("reads on from a cursor inside a run of equal sort keys from the cursor's place in the index", () => {
+    // `key = ? AND id > ?` is its own index range (seek to the cursor, read a page), merged
+    // with `key > ?`; a row value `(key, id) > (?, ?)` would range over the key alone and read
+    // the run up to the cursor. Neither may sort the run.
+    const pages = valueRuns.filter((s) => /s\.(period_start|first_published) = \? AND s\.id [<>]=? \?/.test(s.sql));
+    expect(pages.length).toBeGreaterThanOrEqual(3 * 2 * 2);
+    const offenders = pages.filter((s) => {
+      const plan = queryPlan(kb.db, s);
+      return sortsTableRows(plan, "s") || !plan.some((r) => /^SEARCH s USING (COVERING )?INDEX \w+ \((metric_id=\? AND )?(period_start|first_published)=\? AND id[<>]\?\)/.test(r.detail));
+    });
+    expect(offenders.map((s) => `${s.sql}\n${JSON.stringify(s.params)}\n${planText(queryPlan(kb.db, s))}`).join("\n\n")).toBe("");
   });
 });
