@@ -34,10 +34,15 @@ export const PAGE_CACHE_KIB = 65_536;
 export function openKnowledgeBase(path: string): KnowledgeBase {
   const sqlite = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    sqlite.pragma("query_only = ON");
     sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     sqlite.pragma("mmap_size = 0");
     sqlite.pragma("temp_store = MEMORY");
+    // The vocabulary of the full-text index (document frequencies by term, for the search's
+    // ranking: src/db/search-corpus.ts), defined in this connection's temporary schema so the
+    // file stays as built: after temp_store (changing it drops temporary tables), before
+    // query_only (which forbids creating them).
+    sqlite.exec("CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(main, search_index, row)");
+    sqlite.pragma("query_only = ON");
     const db = new KnowledgeDb(sqlite);
     const repos = createRepositories(db);
     const build = repos.meta.buildInfo();

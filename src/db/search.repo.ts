@@ -1,5 +1,7 @@
 import { selectByKeys } from "./batch.js";
 import type { KnowledgeDb, SqlValue } from "./database.js";
+import { SearchCorpus } from "./search-corpus.js";
+import { BM25_MIN_IDF, type MatchPhrase, SEARCH_COLUMN_WEIGHTS, bm25Share, conjunctionPhrases, isDense } from "./search-ranking.js";
 
 /** What a search hit points at, as stored in `search_index.kind`. */
 export type SearchKind = "STATISTIC" | "SOURCE" | "REPORT" | "METRIC" | "ENTITY";
@@ -30,7 +32,7 @@ export class SearchSyntaxError extends Error {
  * bm25 column weights of search_index(kind, ref_id, title, body): the unindexed columns count
  * for nothing, a match in the title ten times a match in the body.
  */
-export const SEARCH_WEIGHTS = "bm25(0.0, 0.0, 10.0, 1.0)";
+export const SEARCH_WEIGHTS = `bm25(0.0, 0.0, ${SEARCH_COLUMN_WEIGHTS.title.toFixed(1)}, ${SEARCH_COLUMN_WEIGHTS.body.toFixed(1)})`;
 
 /** Snippet highlight markers: a hit's matched terms are wrapped in these. */
 export const HIGHLIGHT = { open: "<mark>", close: "</mark>" } as const;
@@ -40,17 +42,27 @@ export const HIGHLIGHT = { open: "<mark>", close: "</mark>" } as const;
  * caller has already built from the user's words (see schema/search/search-query.ts).
  */
 export class SearchRepository {
-  constructor(private readonly db: KnowledgeDb) {}
+  private readonly corpus: SearchCorpus;
 
-  /** Up to `limit` hits after `after`, most relevant first (ties by rowid). */
+  constructor(private readonly db: KnowledgeDb) {
+    this.corpus = new SearchCorpus(db);
+  }
+
+  /**
+   * At most this many hits are ranked in two parts (see search-ranking.ts); a search with more
+   * is ranked by SQLite's bm25 in one statement. The dense words' shares are read per hit (the
+   * highlighted text of each), so the bound keeps that work small.
+   */
+  static readonly TWO_PART_HITS = 200;
+
+  /**
+   * Up to `limit` hits after `after`, most relevant first (ties by rowid), ranked by FTS5's
+   * bm25 with SEARCH_WEIGHTS. A conjunction that mixes words found in most documents with
+   * rarer phrases, and has few hits, is ranked without bm25 reading those words' lists of
+   * documents (twoPartHits); the ranks are bm25's all the same.
+   */
   hits(match: string, kinds: readonly SearchKind[] | undefined, after: SearchKeyset | undefined, limit: number): SearchHitRow[] {
-    const { where, params } = conditions(match, kinds);
-    if (after) {
-      where.push("(rank, rowid) > (?, ?)");
-      params.push(after.rank, after.rowid);
-    }
-    const sql = `SELECT rowid, kind, ref_id AS refId, rank FROM search_index WHERE ${where.join(" AND ")} ORDER BY rank, rowid LIMIT ?`;
-    return this.run(() => this.db.query<SearchHitRow>(sql).all(...params, limit));
+    return this.run(() => this.twoPartHits(match, kinds, after, limit) ?? this.rankedHits(match, kinds, after, limit));
   }
 
   /** How many hits a search has. */
@@ -77,6 +89,85 @@ export class SearchRepository {
     return new Map(rows.map((r) => [r.rowid, r.snippet]));
   }
 
+  /** The hits ranked by SQLite in one statement (bm25 as the `rank` column). */
+  private rankedHits(match: string, kinds: readonly SearchKind[] | undefined, after: SearchKeyset | undefined, limit: number): SearchHitRow[] {
+    const { where, params } = conditions(match, kinds);
+    where.push(`rank MATCH '${SEARCH_WEIGHTS}'`);
+    if (after) {
+      where.push("(rank, rowid) > (?, ?)");
+      params.push(after.rank, after.rowid);
+    }
+    const sql = `SELECT rowid, kind, ref_id AS refId, rank FROM search_index WHERE ${where.join(" AND ")} ORDER BY rank, rowid LIMIT ?`;
+    return this.db.query<SearchHitRow>(sql).all(...params, limit);
+  }
+
+  /**
+   * The hits of a conjunction with dense single words (found in at least half of the
+   * documents) and other phrases, when it has at most TWO_PART_HITS hits; undefined otherwise.
+   * The hits are found without ranking; SQLite's bm25 ranks them over the other phrases alone
+   * (whose lists it reads, as it would anyway); each dense word adds its share from its
+   * frequency in the hit (counted in the hit's highlighted title and body), the hit's length
+   * and the average length, with bm25's minimum weight. Sorted and paged here.
+   */
+  private twoPartHits(match: string, kinds: readonly SearchKind[] | undefined, after: SearchKeyset | undefined, limit: number): SearchHitRow[] | undefined {
+    const phrases = conjunctionPhrases(match);
+    if (!phrases || phrases.length < 2) return undefined;
+    const rows = this.corpus.rows;
+    const isDenseWord = (p: MatchPhrase) => p.word !== null && isDense(this.corpus.documentFrequency(p.word), rows);
+    const dense = phrases.filter(isDenseWord);
+    const rest = phrases.filter((p) => !dense.includes(p));
+    if (dense.length === 0 || rest.length === 0) return undefined;
+
+    const { where, params } = conditions(match, kinds);
+    const ids = this.db.query<{ rowid: number }>(`SELECT rowid FROM search_index WHERE ${where.join(" AND ")} LIMIT ?`).all(...params, SearchRepository.TWO_PART_HITS + 1);
+    if (ids.length > SearchRepository.TWO_PART_HITS) return undefined;
+    if (ids.length === 0) return [];
+    const wanted = new Set(ids.map((r) => r.rowid));
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    for (const id of wanted) {
+      low = Math.min(low, id);
+      high = Math.max(high, id);
+    }
+    // bm25 over the other phrases: they match every hit (the hits match all of them), and the
+    // rowid range keeps the rows scored to the hits' span.
+    const partial = this.db
+      .query<SearchHitRow>(
+        `SELECT rowid, kind, ref_id AS refId, ${SEARCH_WEIGHTS.replace("bm25(", "bm25(search_index, ")} AS rank FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN ? AND ?`,
+      )
+      .all(rest.map((p) => p.text).join(" AND "), low, high)
+      .filter((r) => wanted.has(r.rowid));
+    const lengths = this.corpus.lengths([...wanted]);
+    const averageLength = this.corpus.averageLength;
+    const shares = new Map<number, number>();
+    for (const p of dense) {
+      for (const [rowid, frequency] of this.frequencies(p.text, [...wanted])) {
+        shares.set(rowid, (shares.get(rowid) ?? 0) + bm25Share(BM25_MIN_IDF, frequency, lengths.get(rowid)!, averageLength));
+      }
+    }
+    const ranked = partial.map((r) => ({ ...r, rank: r.rank - (shares.get(r.rowid) ?? 0) }));
+    ranked.sort((a, b) => a.rank - b.rank || a.rowid - b.rowid);
+    const from = after ? ranked.findIndex((r) => r.rank > after.rank || (r.rank === after.rank && r.rowid > after.rowid)) : 0;
+    return from < 0 ? [] : ranked.slice(from, from + limit);
+  }
+
+  /**
+   * How often a phrase occurs in each of the given rows, an occurrence in the title counting
+   * SEARCH_COLUMN_WEIGHTS.title times (bm25's weighted frequency): FTS5 marks every occurrence
+   * in the highlighted text of each column, which is counted.
+   */
+  private frequencies(phrase: string, rowids: readonly number[]): Map<number, number> {
+    const rows = selectByKeys<{ rowid: number; title: string | null; body: string | null }, SqlValue>(
+      this.db,
+      (list) =>
+        `SELECT rowid, highlight(search_index, 2, '${MARK}', '') AS title, highlight(search_index, 3, '${MARK}', '') AS body FROM search_index WHERE search_index MATCH ? AND rowid IN (${list})`,
+      rowids,
+      [phrase],
+    );
+    const marks = (text: string | null) => (text ? text.split(MARK).length - 1 : 0);
+    return new Map(rows.map((r) => [r.rowid, SEARCH_COLUMN_WEIGHTS.title * marks(r.title) + SEARCH_COLUMN_WEIGHTS.body * marks(r.body)]));
+  }
+
   private run<T>(f: () => T): T {
     try {
       return f();
@@ -88,11 +179,14 @@ export class SearchRepository {
   }
 }
 
+/** What highlight() puts before each occurrence when frequencies are counted (never in the text). */
+const MARK = "\u0001\u0002";
+
 /** SQLite messages that mean the MATCH expression is malformed (not that the database is broken). */
 const FTS_ERROR = /^(fts5: |unterminated string|unknown special query|no such column)/;
 
 function conditions(match: string, kinds: readonly SearchKind[] | undefined): { where: string[]; params: SqlValue[] } {
-  const where = ["search_index MATCH ?", `rank MATCH '${SEARCH_WEIGHTS}'`];
+  const where = ["search_index MATCH ?"];
   const params: SqlValue[] = [match];
   if (kinds && kinds.length > 0) {
     where.push(`kind IN (${kinds.map(() => "?").join(", ")})`);

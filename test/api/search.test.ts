@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEARCH_WEIGHTS } from "../../src/db/search.repo.js";
 import { type TestApi, fixtureApi } from "./knowledge-bases.js";
 
 let api: TestApi;
@@ -92,6 +93,62 @@ describe("search", () => {
     const r = await api.gql(SEARCH, { q: "widget", after: other.pageInfo.endCursor });
     expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(r.errors?.[0]?.message).toMatch(/^Argument after: the cursor belongs to another list or order/);
+  });
+});
+
+describe("search ranking of words found in most documents", () => {
+  // A conjunction with words in at least half of the documents ("widget", "the", … in the
+  // fixture) and few hits is ranked in two parts (src/db/search-ranking.ts): SQLite's bm25
+  // over the other phrases plus the common words' shares. The result must be bm25's own.
+  const bm25 = (match: string) =>
+    api.kb.db.sqlite.prepare(`SELECT rowid, rank FROM search_index WHERE search_index MATCH ? AND rank MATCH '${SEARCH_WEIGHTS}' ORDER BY rank, rowid`).all(match) as { rowid: number; rank: number }[];
+  const vocabulary = () => {
+    const sqlite = api.kb.db.sqlite;
+    const rows = sqlite.prepare("SELECT count(*) AS n FROM search_index").pluck().get() as number;
+    const terms = sqlite.prepare("SELECT term, doc FROM temp.search_vocab").all() as { term: string; doc: number }[];
+    return {
+      dense: terms.filter((t) => t.doc * 2 >= rows && /^[a-z0-9]+$/.test(t.term)).map((t) => t.term),
+      rare: terms.filter((t) => t.doc >= 2 && t.doc * 8 < rows && /^[a-z0-9]+$/.test(t.term)).map((t) => t.term),
+    };
+  };
+
+  it("gives each hit bm25's rank and order, in two parts, for every dense word with rarer ones", () => {
+    const { dense, rare } = vocabulary();
+    expect(dense.length).toBeGreaterThanOrEqual(4);
+    expect(rare.length).toBeGreaterThanOrEqual(20);
+    const matches = [
+      ...dense.flatMap((d, i) => rare.filter((_, j) => j % dense.length === i).map((r) => `"${r}" AND "${d}"`)),
+      ...dense.slice(1).map((d, i) => `"${dense[i]}" AND "${rare[i]}" AND "${d}"`),
+      ...rare.slice(0, 5).map((r, i) => `"${dense[i % dense.length]}" AND "fictional widget" AND "${r}"*`),
+    ];
+    let twoPart = 0;
+    for (const match of matches) {
+      const expected = bm25(match);
+      const ran: string[] = [];
+      const stop = api.kb.db.onStatement((sql) => ran.push(sql));
+      const hits = api.kb.repos.search.hits(match, undefined, undefined, 100);
+      stop();
+      if (ran.some((sql) => /rowid BETWEEN/.test(sql))) twoPart++;
+      expect(hits.map((h) => h.rowid), match).toEqual(expected.map((e) => e.rowid));
+      hits.forEach((h, i) => expect(Math.abs(h.rank - expected[i]!.rank), match).toBeLessThanOrEqual(1e-12 * Math.abs(expected[i]!.rank)));
+      // Paging from any hit gives the rest, as one statement would.
+      if (hits.length > 2) {
+        const after = hits[1]!;
+        expect(api.kb.repos.search.hits(match, undefined, { rank: after.rank, rowid: after.rowid }, 100).map((h) => h.rowid), match).toEqual(expected.slice(2).map((e) => e.rowid));
+      }
+    }
+    expect(twoPart, "conjunctions ranked in two parts").toBeGreaterThanOrEqual(matches.length / 2);
+  });
+
+  it("pages and narrows such a search through the API like any other", async () => {
+    const { dense } = vocabulary();
+    const q = `widget* ${dense.find((d) => d !== "widget")} fictional`;
+    const all = await hits(q, { first: 100 });
+    const first = await hits(q, { first: 3 });
+    const rest = await hits(q, { first: 100, after: first.pageInfo.endCursor });
+    expect([...first.nodes, ...rest.nodes]).toEqual(all.nodes);
+    const sources = await hits(q, { first: 100, types: ["SOURCE"] });
+    expect(sources.nodes).toEqual(all.nodes.filter((n: { node: { __typename: string } }) => n.node.__typename === "Source"));
   });
 });
 
