@@ -11,6 +11,7 @@ import { profileMarkdown, summarizeProfile } from "../lib/profile.js";
 import { writeSection } from "../lib/results-file.js";
 import { fmt, median } from "../lib/stats.js";
 import { type Executor, scaleCases } from "./queries.js";
+import type { SlowPlan } from "./child.js";
 import { PAGE_CACHE_KIB } from "../../src/db/open.js";
 
 /**
@@ -58,7 +59,9 @@ interface QueriesOut {
   timings: Record<string, { p50: number; p95: number; mean: number; cpuP50: number; cpuP95: number }>;
   hits: Record<string, number>;
   lastPageByOrder: Record<string, number>;
-  slowPlans: { ms: number; params: unknown[]; plan: string }[];
+  slowPlans: SlowPlan[];
+  /** The broad searches' MATCH alone, every hit read unranked (see child.ts). */
+  broadMatch: { p50: number; p95: number; hits: number };
 }
 interface SizeResult {
   statistics: number;
@@ -286,12 +289,15 @@ function inTheWay(big: SizeResult, small: SizeResult): string[] {
   for (const name of ["search, specific", "search, broad"]) {
     const p95 = big.queries.timings[name]!.p95;
     if (p95 > 15 || p95 > 2 * small.queries.timings[name]!.p95) {
-      out.push(
-        `- **${name[0]!.toUpperCase()}${name.slice(1)}.** ${ms(p95)} ms p95 at ${n} for ${big.queries.hits[name]} hits on the first page. ` +
-          "FTS5's bm25 needs each query term's document frequency and counts it by walking the term's whole list of documents (its xQueryPhrase) on every query, " +
-          "so a word found in nearly every statistic (\"recorded\", \"market\", \"metric\") costs time in proportion to the knowledge base even when two documents match; " +
-          "the same query ordered by rowid instead of rank answers in well under a millisecond. Ranking from document frequencies read once per term (an fts5vocab table) is the change that would remove it (src/db/search.repo.ts).",
-      );
+      const match = big.queries.broadMatch;
+      const why =
+        name === "search, broad"
+          ? `Finding the hits alone, unranked (FTS5 reading every one of the ${fmt(match.hits)} matches in rowid order), takes ${ms(match.p50)} ms p50 and ${ms(match.p95)} ms p95 at this size: ` +
+            "each phrase (\"market M\", \"metric K\") is checked, by the positions of its words, in every document holding all of them, and its words are common (\"market\" and \"metric\" are in every statistic, the numbers in many). " +
+            "bm25 then reads each phrase's documents once more to count them (its inverse document frequency) and scores every hit before the first 20 are returned. " +
+            "Words in at least half of the documents are already kept out of that count (their weight is bm25's floor: src/db/search-ranking.ts), but these phrases are rarer; ranking them without SQLite's bm25 would need each hit's phrase frequencies, which FTS5 only gives an auxiliary function (not available from better-sqlite3) or a highlight of the hit's whole text."
+          : "A conjunction of common words with a rarer phrase and few hits is ranked without bm25 counting the common words' documents (src/db/search-ranking.ts); this query either has more than 200 hits or no such word, so bm25 reads every phrase's list of documents on each query.";
+      out.push(`- **${name[0]!.toUpperCase()}${name.slice(1)}.** ${ms(p95)} ms p95 at ${n} for ${big.queries.hits[name]} hits on the first page. ${why}`);
     }
   }
   if (big.servedRss.rssBytes >= 300e6) {
@@ -307,16 +313,16 @@ function inTheWay(big: SizeResult, small: SizeResult): string[] {
         name === "last page"
           ? ` By order (p50): ${Object.entries(big.queries.lastPageByOrder)
               .map(([o, x]) => `${o} ${ms(x)} ms`)
-              .join(", ")}. SQLite uses only the sort key of a keyset condition \`(key, id) > (?, ?)\` as the index range and filters the id, so a cursor inside a run of equal keys (periods and publication dates repeat: tens of thousands of statistics share a period start at this size) reads the whole run; \`key = ? AND id > ?\` as a separate index range, merged with \`key > ?\`, would read 20 rows (src/db/keyset.ts).`
+              .join(", ")}. Each read is one index range per segment (the rest of the cursor's run of equal keys, the keys beyond it, the statistics without the key: src/db/keyset.ts), tested to seek to the cursor in test/perf/query-plans.test.ts.`
           : "";
       const plans =
         name === "filtered page" && big.queries.slowPlans.length
           ? ` Its slowest executions, run again and explained: ${big.queries.slowPlans
               .map((p) => `${ms(p.ms)} ms with parameters \`${JSON.stringify(p.params)}\`: ${p.plan}`)
               .join("; ")}.${
-              big.queries.slowPlans.some((p) => /statistic_metric_period/.test(p.plan) && /TEMP B-TREE/.test(p.plan))
-                ? " A page ordered by value or publication date that SQLite plans through the metric's period index must sort every statistic of the metric in the window; which index it picks for the same SQL depends on the metric (the planner's samples, sqlite_stat4), so most pages take milliseconds and some the sort. Keeping the period terms from driving the index when the order is not by period (e.g. `+s.period_start`) would leave the ordered index the only choice (src/db/statistic.repo.ts)."
-                : ""
+              big.queries.slowPlans.some((p) => p.sortsRows)
+                ? " Some of these plans sort the statistics they read instead of reading them in order from an index: a metric's page in a period window should only ever read the metric's index in the page's order (src/db/statistic.repo.ts, migration 005), which test/perf/query-plans.test.ts checks for several metrics and windows; a sort here is a case it does not cover."
+                : " None of them sorts the statistics it reads: each reads an index in the page's order, so the time is spent elsewhere (see the profile below)."
             }`
           : "";
       out.push(
