@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchemaSync } from "type-graphql";
+import { useLeanResolvers } from "./lean-resolvers.js";
 import { MetricConversionResolver } from "./agreement/metric-conversion.resolver.js";
 import { BrandResolver } from "./brand/brand.resolver.js";
 import { CitationResolver } from "./citation/citation.resolver.js";
@@ -65,11 +66,13 @@ let built: GraphQLSchema | null = null;
 /**
  * The executable schema, built once from the decorated classes (type-graphql keeps its
  * metadata globally, so building twice would only repeat the work). Argument validation is
- * done by the resolvers themselves (class-validator is not used).
+ * done by the resolvers themselves (class-validator is not used), and type-graphql's resolver
+ * wrappers are replaced by direct calls (lean-resolvers.ts).
  */
 export function buildApiSchema(): GraphQLSchema {
   if (!built) {
     built = buildSchemaSync({ resolvers: [...RESOLVERS], validate: false });
+    useLeanResolvers(built);
     // type-graphql has no option for the root type's description; the type is not shared yet.
     built.getQueryType()!.description = QUERY_DESCRIPTION;
   }

@@ -12,8 +12,22 @@ export type NodeTypeName = (typeof NODE_TYPES)[number];
  * clients; `fromGlobalId` reverses it.
  */
 export function toGlobalId(type: NodeTypeName, slug: string): string {
-  return Buffer.from(`${type}:${slug}`, "utf8").toString("base64url");
+  const text = `${type}:${slug}`;
+  let id = ISSUED.get(text);
+  if (id === undefined) {
+    id = Buffer.from(text, "utf8").toString("base64url");
+    if (ISSUED.size >= MAX_ISSUED) ISSUED.clear();
+    ISSUED.set(text, id);
+  }
+  return id;
 }
+
+/**
+ * IDs already encoded, by `Type:slug`: every node of every response has an `id`, and encoding
+ * it through a Buffer each time showed in the profile of a fact card (3 % of its execution).
+ */
+const ISSUED = new Map<string, string>();
+const MAX_ISSUED = 50_000;
 
 /**
  * The type and slug an ID stands for. A string that is not an ID this API issued is a user

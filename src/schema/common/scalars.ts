@@ -2,11 +2,38 @@ import { GraphQLScalarType, Kind } from "graphql";
 import { GraphQLLocalDate, GraphQLLocale, GraphQLURL } from "graphql-scalars";
 import { isPartialDate } from "../../facts/period.js";
 
+/**
+ * A graphql-scalars scalar whose output values are remembered by input: the same type in the
+ * schema (name, description, parsing, specifiedBy), and the same output, but a value already
+ * served is not checked or normalised again. URL's serialize parses every URL with `new URL`
+ * and LocalDate's builds a Date to check every date; the values come from the read-only
+ * database, so each distinct one needs it once. Errors are not remembered (they are thrown
+ * again), and the memory starts over past `max` values.
+ */
+function rememberingOutputs(scalar: GraphQLScalarType, max = 50_000): GraphQLScalarType {
+  const config = scalar.toConfig();
+  const serialize = config.serialize;
+  const served = new Map<unknown, unknown>();
+  return new GraphQLScalarType({
+    ...config,
+    serialize(value) {
+      if (typeof value !== "string") return serialize(value);
+      let out = served.get(value);
+      if (out === undefined) {
+        out = serialize(value);
+        if (served.size >= max) served.clear();
+        served.set(value, out);
+      }
+      return out;
+    },
+  });
+}
+
 /** A calendar date, YYYY-MM-DD (graphql-scalars' LocalDate): period bounds, event days, retrieval dates. */
-export const LocalDateScalar = GraphQLLocalDate;
+export const LocalDateScalar = rememberingOutputs(GraphQLLocalDate);
 
 /** An absolute URL (graphql-scalars' URL; served in WHATWG-normalised form). */
-export const URLScalar = GraphQLURL;
+export const URLScalar = rememberingOutputs(GraphQLURL);
 
 /** A BCP 47 language tag such as `en` or `zh-Hans` (graphql-scalars' Locale). */
 export const LocaleScalar = GraphQLLocale;

@@ -5,6 +5,7 @@ import type { Comparator } from "../../facts/interval.js";
 import { statedQuantity } from "../../facts/quantity.js";
 import { Quantity } from "../common/quantity.type.js";
 import { Statistic } from "../statistic/statistic.type.js";
+import { DerivationChecks } from "./derivation-checks.js";
 import { DerivationInput } from "./derivation-input.type.js";
 import { DerivationVerdict } from "./derivation-verdict.enum.js";
 import { Derivation } from "./derivation.type.js";
@@ -12,29 +13,33 @@ import { Derivation } from "./derivation.type.js";
 /**
  * The derivation check of a statistic, or null unless it is DERIVED. The inputs are read for
  * every statistic asked about (one statement per page, whatever the data), then the formula is
- * recomputed by `checkDerivation`.
+ * recomputed by `checkDerivation` (once per statistic and database: DerivationChecks).
  */
 export async function statisticDerivation(row: StatisticRow, ctx: RequestContext): Promise<Derivation | null> {
   const inputs = await ctx.loaders.derivationInputs.load(row.id);
   if (row.kind !== "DERIVED" || row.derivationFormula === null) return null;
-  const factsInputs: FactsInput[] = inputs.map((i) => ({
-    name: i.inputName,
-    comparator: i.comparator as Comparator,
-    amount: i.amount,
-    unit: i.unit,
-    periodLabel: i.periodLabel,
-    statisticSlug: i.slug,
-  }));
-  const check = checkDerivation(
-    {
-      formula: row.derivationFormula,
-      comparator: row.comparator as Comparator,
-      amount: row.amount,
-      unit: row.unit,
-      period: row.periodStart !== null && row.periodDays !== null ? { label: row.periodLabel ?? row.periodStart, days: row.periodDays } : null,
-    },
-    factsInputs,
-  );
+  const formula = row.derivationFormula;
+  // The same statistic and inputs always give the same check: computed once per database.
+  const check = DerivationChecks.of(ctx.kb).get(row.id, () => {
+    const factsInputs: FactsInput[] = inputs.map((i) => ({
+      name: i.inputName,
+      comparator: i.comparator as Comparator,
+      amount: i.amount,
+      unit: i.unit,
+      periodLabel: i.periodLabel,
+      statisticSlug: i.slug,
+    }));
+    return checkDerivation(
+      {
+        formula,
+        comparator: row.comparator as Comparator,
+        amount: row.amount,
+        unit: row.unit,
+        period: row.periodStart !== null && row.periodDays !== null ? { label: row.periodLabel ?? row.periodStart, days: row.periodDays } : null,
+      },
+      factsInputs,
+    );
+  });
   return new Derivation({
     formula: check.formula,
     inputs: inputs.map(({ derivedId: _d, inputName, inputPosition: _p, ...input }) =>
