@@ -73,102 +73,192 @@ export interface Loaders {
   marketLinks(): Promise<readonly MarketLinkRow[]>;
 }
 
-/** Creates a fresh set of loaders for one request. */
+/**
+ * Creates a fresh set of loaders for one request. Each loader is made on first use: a request
+ * uses a few of them, and making all of them for every request (a DataLoader, its cache and
+ * closures each) showed in the profile of a fact card.
+ */
 export function createLoaders(repos: Repositories): Loaders {
-  const entityById = unique(repos.entities.byIds.bind(repos.entities), (r) => r.id);
-  const reportById = unique(repos.reports.byIds.bind(repos.reports), (r) => r.id);
-  const metricById = unique(repos.metrics.byIds.bind(repos.metrics), (r) => r.id);
-  const sourceById = unique(repos.sources.byIds.bind(repos.sources), (r) => r.id);
-  const statisticById = unique(repos.statistics.byIds.bind(repos.statistics), (r) => r.id);
-  const citationById = unique(repos.citations.byIds.bind(repos.citations), (r) => r.id);
-  return {
-    entityById,
-    entityBySlug: unique(repos.entities.bySlugs.bind(repos.entities), (r) => r.slug, entityById),
-    entityNames: grouped(repos.entities.names.bind(repos.entities), (r) => r.entityId),
-    reportById,
-    reportBySlug: unique(repos.reports.bySlugs.bind(repos.reports), (r) => r.slug, reportById),
-    reportAuthors: grouped(repos.reports.authors.bind(repos.reports), (r) => r.reportId, entityRow(entityById)),
-    reportBasedOn: grouped(repos.reports.basedOn.bind(repos.reports), (r) => r.reportId),
-    metricById,
-    metricBySlug: unique(repos.metrics.bySlugs.bind(repos.metrics), (r) => r.slug, metricById),
-    metricUnits: grouped(repos.metrics.units.bind(repos.metrics), (r) => r.metricId, (r) => r.unit),
-    metricRelated: grouped(repos.metrics.related.bind(repos.metrics), (r) => r.metricId),
-    sourceById,
-    sourceBySlug: unique(repos.sources.bySlugs.bind(repos.sources), (r) => r.slug, sourceById),
-    sourceByUrl: unique(repos.sources.byUrls.bind(repos.sources), (r) => r.url, sourceById),
-    sourceAuthors: grouped(repos.sources.authors.bind(repos.sources), (r) => r.sourceId, entityRow(entityById)),
-    archiveBySource: new DataLoader<number, Archive | null>(async (ids) => {
-      const found = repos.archives.load(ids);
-      return ids.map((id) => found.get(id) ?? null);
-    }, { maxBatchSize: MAX_BATCH }),
-    statisticById,
-    statisticBySlug: unique(repos.statistics.bySlugs.bind(repos.statistics), (r) => r.slug, statisticById),
-    statisticProducers: grouped(repos.statistics.producers.bind(repos.statistics), (r) => r.statisticId, entityRow(entityById)),
-    citationById,
-    citationBySlug: unique(repos.citations.bySlugs.bind(repos.citations), (r) => r.slug, citationById),
-    citationsByStatistic: grouped(repos.citations.byStatistics.bind(repos.citations), (r) => r.statisticId),
-    derivationInputs: grouped(repos.statistics.derivationInputs.bind(repos.statistics), (r) => r.derivedId, (r) => {
-      const { derivedId: _d, inputName: _n, inputPosition: _p, ...input } = r;
-      statisticById.prime(input.id, input);
-      return r;
-    }),
-    metricRelations: new DataLoader<number, MetricRelationRow[]>(
-      async (ids) => {
-        const rows = repos.metrics.relationsTouching(ids);
-        return ids.map((id) => rows.filter((r) => r.metricId === id || r.relatedId === id));
-      },
-      { maxBatchSize: MAX_BATCH },
-    ),
-    comparableStatistics: new DataLoader<CandidateKey, StatisticRow[], string>(
-      async (keys) => {
-        const groups = new Map<string, StatisticRow[]>();
-        for (const r of repos.statistics.comparableWith(keys)) {
-          const { keyMetricId, keySubjectId, keyStart, keyEnd, ...row } = r;
-          statisticById.prime(row.id, row);
-          const k = candidateKey({ metricId: keyMetricId, subjectId: keySubjectId, periodStart: keyStart, periodEnd: keyEnd });
-          const list = groups.get(k);
-          if (list) list.push(row);
-          else groups.set(k, [row]);
-        }
-        return keys.map((k) => groups.get(candidateKey(k)) ?? []);
-      },
-      { maxBatchSize: MAX_BATCH, cacheKeyFn: candidateKey },
-    ),
-    reportGraph: new DataLoader<number, ReportGraph>(
-      async (ids) => {
-        const { reports, authors } = repos.reports.graphOfStatistics(ids);
-        const toEntity = entityRow(entityById);
-        const graphs = new Map<number, { reports: Map<number, ReportRow>; basedOn: Map<number, ReportBasisRow[]>; authors: Map<number, EntityRow[]> }>();
-        const graphOf = (id: number) => {
-          let g = graphs.get(id);
-          if (!g) graphs.set(id, (g = { reports: new Map(), basedOn: new Map(), authors: new Map() }));
-          return g;
-        };
-        for (const r of reports) {
-          const g = graphOf(r.statisticId);
-          if (!g.reports.has(r.id)) {
-            const { statisticId: _s, basedOnId: _b, basisRelation: _r, basisInferred: _i, basisNote: _n, ...report } = r;
-            g.reports.set(r.id, report);
-            reportById.prime(report.id, report);
-          }
-          if (r.basedOnId !== null && r.basisRelation !== null) {
-            const list = g.basedOn.get(r.id) ?? [];
-            list.push({ reportId: r.id, basedOnId: r.basedOnId, relation: r.basisRelation, inferred: r.basisInferred ?? 0, note: r.basisNote });
-            g.basedOn.set(r.id, list);
-          }
-        }
-        for (const a of authors) {
-          const g = graphOf(a.statisticId);
-          const list = g.authors.get(a.reportId) ?? [];
-          list.push(toEntity(a));
-          g.authors.set(a.reportId, list);
-        }
-        return ids.map((id) => graphs.get(id) ?? { reports: new Map(), basedOn: new Map(), authors: new Map() });
-      },
-      { maxBatchSize: MAX_BATCH },
-    ),
-    marketLinks: once(() => repos.entities.marketLinks()),
-  };
+  return new RequestLoaders(repos);
+}
+
+/** The loaders of one request, each created when first asked for. */
+class RequestLoaders implements Loaders {
+  private readonly made = new Map<string, unknown>();
+
+  constructor(private readonly repos: Repositories) {}
+
+  private lazy<T>(name: string, make: (repos: Repositories) => T): T {
+    let loader = this.made.get(name) as T | undefined;
+    if (loader === undefined) {
+      loader = make(this.repos);
+      this.made.set(name, loader);
+    }
+    return loader;
+  }
+
+  get entityById() {
+    return this.lazy("entityById", (r) => unique(r.entities.byIds.bind(r.entities), (x) => x.id));
+  }
+  get entityBySlug() {
+    return this.lazy("entityBySlug", (r) => unique(r.entities.bySlugs.bind(r.entities), (x) => x.slug, this.entityById));
+  }
+  get entityNames() {
+    return this.lazy("entityNames", (r) => grouped(r.entities.names.bind(r.entities), (x) => x.entityId));
+  }
+  get reportById() {
+    return this.lazy("reportById", (r) => unique(r.reports.byIds.bind(r.reports), (x) => x.id));
+  }
+  get reportBySlug() {
+    return this.lazy("reportBySlug", (r) => unique(r.reports.bySlugs.bind(r.reports), (x) => x.slug, this.reportById));
+  }
+  get reportAuthors() {
+    return this.lazy("reportAuthors", (r) => grouped(r.reports.authors.bind(r.reports), (x) => x.reportId, entityRow(this.entityById)));
+  }
+  get reportBasedOn() {
+    return this.lazy("reportBasedOn", (r) => grouped(r.reports.basedOn.bind(r.reports), (x) => x.reportId));
+  }
+  get metricById() {
+    return this.lazy("metricById", (r) => unique(r.metrics.byIds.bind(r.metrics), (x) => x.id));
+  }
+  get metricBySlug() {
+    return this.lazy("metricBySlug", (r) => unique(r.metrics.bySlugs.bind(r.metrics), (x) => x.slug, this.metricById));
+  }
+  get metricUnits() {
+    return this.lazy("metricUnits", (r) => grouped(r.metrics.units.bind(r.metrics), (x) => x.metricId, (x) => x.unit));
+  }
+  get metricRelated() {
+    return this.lazy("metricRelated", (r) => grouped(r.metrics.related.bind(r.metrics), (x) => x.metricId));
+  }
+  get sourceById() {
+    return this.lazy("sourceById", (r) => unique(r.sources.byIds.bind(r.sources), (x) => x.id));
+  }
+  get sourceBySlug() {
+    return this.lazy("sourceBySlug", (r) => unique(r.sources.bySlugs.bind(r.sources), (x) => x.slug, this.sourceById));
+  }
+  get sourceByUrl() {
+    return this.lazy("sourceByUrl", (r) => unique(r.sources.byUrls.bind(r.sources), (x) => x.url, this.sourceById));
+  }
+  get sourceAuthors() {
+    return this.lazy("sourceAuthors", (r) => grouped(r.sources.authors.bind(r.sources), (x) => x.sourceId, entityRow(this.entityById)));
+  }
+  get archiveBySource() {
+    return this.lazy(
+      "archiveBySource",
+      (r) =>
+        new DataLoader<number, Archive | null>(
+          async (ids) => {
+            const found = r.archives.load(ids);
+            return ids.map((id) => found.get(id) ?? null);
+          },
+          { maxBatchSize: MAX_BATCH },
+        ),
+    );
+  }
+  get statisticById() {
+    return this.lazy("statisticById", (r) => unique(r.statistics.byIds.bind(r.statistics), (x) => x.id));
+  }
+  get statisticBySlug() {
+    return this.lazy("statisticBySlug", (r) => unique(r.statistics.bySlugs.bind(r.statistics), (x) => x.slug, this.statisticById));
+  }
+  get statisticProducers() {
+    return this.lazy("statisticProducers", (r) => grouped(r.statistics.producers.bind(r.statistics), (x) => x.statisticId, entityRow(this.entityById)));
+  }
+  get citationById() {
+    return this.lazy("citationById", (r) => unique(r.citations.byIds.bind(r.citations), (x) => x.id));
+  }
+  get citationBySlug() {
+    return this.lazy("citationBySlug", (r) => unique(r.citations.bySlugs.bind(r.citations), (x) => x.slug, this.citationById));
+  }
+  get citationsByStatistic() {
+    return this.lazy("citationsByStatistic", (r) => grouped(r.citations.byStatistics.bind(r.citations), (x) => x.statisticId));
+  }
+  get derivationInputs() {
+    return this.lazy("derivationInputs", (r) =>
+      grouped(r.statistics.derivationInputs.bind(r.statistics), (x) => x.derivedId, (x) => {
+        const { derivedId: _d, inputName: _n, inputPosition: _p, ...input } = x;
+        this.statisticById.prime(input.id, input);
+        return x;
+      }),
+    );
+  }
+  get metricRelations() {
+    return this.lazy(
+      "metricRelations",
+      (r) =>
+        new DataLoader<number, MetricRelationRow[]>(
+          async (ids) => {
+            const rows = r.metrics.relationsTouching(ids);
+            return ids.map((id) => rows.filter((x) => x.metricId === id || x.relatedId === id));
+          },
+          { maxBatchSize: MAX_BATCH },
+        ),
+    );
+  }
+  get comparableStatistics() {
+    return this.lazy(
+      "comparableStatistics",
+      (r) =>
+        new DataLoader<CandidateKey, StatisticRow[], string>(
+          async (keys) => {
+            const groups = new Map<string, StatisticRow[]>();
+            for (const x of r.statistics.comparableWith(keys)) {
+              const { keyMetricId, keySubjectId, keyStart, keyEnd, ...row } = x;
+              this.statisticById.prime(row.id, row);
+              const k = candidateKey({ metricId: keyMetricId, subjectId: keySubjectId, periodStart: keyStart, periodEnd: keyEnd });
+              const list = groups.get(k);
+              if (list) list.push(row);
+              else groups.set(k, [row]);
+            }
+            return keys.map((k) => groups.get(candidateKey(k)) ?? []);
+          },
+          { maxBatchSize: MAX_BATCH, cacheKeyFn: candidateKey },
+        ),
+    );
+  }
+  get reportGraph() {
+    return this.lazy(
+      "reportGraph",
+      (r) =>
+        new DataLoader<number, ReportGraph>(
+          async (ids) => {
+            const { reports, authors } = r.reports.graphOfStatistics(ids);
+            const toEntity = entityRow(this.entityById);
+            const reportById = this.reportById;
+            const graphs = new Map<number, { reports: Map<number, ReportRow>; basedOn: Map<number, ReportBasisRow[]>; authors: Map<number, EntityRow[]> }>();
+            const graphOf = (id: number) => {
+              let g = graphs.get(id);
+              if (!g) graphs.set(id, (g = { reports: new Map(), basedOn: new Map(), authors: new Map() }));
+              return g;
+            };
+            for (const x of reports) {
+              const g = graphOf(x.statisticId);
+              if (!g.reports.has(x.id)) {
+                const { statisticId: _s, basedOnId: _b, basisRelation: _r, basisInferred: _i, basisNote: _n, ...report } = x;
+                g.reports.set(x.id, report);
+                reportById.prime(report.id, report);
+              }
+              if (x.basedOnId !== null && x.basisRelation !== null) {
+                const list = g.basedOn.get(x.id) ?? [];
+                list.push({ reportId: x.id, basedOnId: x.basedOnId, relation: x.basisRelation, inferred: x.basisInferred ?? 0, note: x.basisNote });
+                g.basedOn.set(x.id, list);
+              }
+            }
+            for (const a of authors) {
+              const g = graphOf(a.statisticId);
+              const list = g.authors.get(a.reportId) ?? [];
+              list.push(toEntity(a));
+              g.authors.set(a.reportId, list);
+            }
+            return ids.map((id) => graphs.get(id) ?? { reports: new Map(), basedOn: new Map(), authors: new Map() });
+          },
+          { maxBatchSize: MAX_BATCH },
+        ),
+    );
+  }
+  marketLinks(): Promise<readonly MarketLinkRow[]> {
+    return this.lazy("marketLinks", (r) => once(() => r.entities.marketLinks()))();
+  }
 }
 
 /** A function that runs `read` on its first call and returns the same result afterwards. */
