@@ -106,3 +106,31 @@ function valueOf(node: ValueNode, variables: Readonly<Record<string, unknown>>):
       return undefined;
   }
 }
+
+/**
+ * The names of the variables an operation's cost depends on: those given to a `first`, `last`
+ * or `ids` argument anywhere in it or in the fragments it spreads (the only values
+ * `operationCost` reads from variables).
+ */
+export function costVariables(operation: OperationDefinitionNode, fragments: Readonly<Record<string, FragmentDefinitionNode>>): string[] {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode): void => {
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        for (const arg of sel.arguments ?? []) {
+          if ((arg.name.value === "first" || arg.name.value === "last" || arg.name.value === "ids") && arg.value.kind === Kind.VARIABLE) names.add(arg.value.name.value);
+        }
+        if (sel.selectionSet) visit(sel.selectionSet);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        visit(sel.selectionSet);
+      } else if (!seen.has(sel.name.value)) {
+        seen.add(sel.name.value);
+        const fragment = fragments[sel.name.value];
+        if (fragment) visit(fragment.selectionSet);
+      }
+    }
+  };
+  visit(operation.selectionSet);
+  return [...names].sort();
+}

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { type FragmentDefinitionNode, GraphQLError, Kind, Lexer, Source, TokenKind, type ValidationContext, type ValidationRule } from "graphql";
+import { type FragmentDefinitionNode, GraphQLError, Kind, Lexer, type OperationDefinitionNode, Source, TokenKind, type ValidationContext, type ValidationRule } from "graphql";
 import type { RequestContext } from "../context.js";
-import { operationCost } from "./cost.js";
+import { costVariables, operationCost } from "./cost.js";
 
 /** The query limits; each is configurable (see config.ts) and documented in README. */
 export interface QueryLimits {
@@ -91,8 +91,13 @@ export function countTokens(body: string): number {
  * Refuses an operation whose estimated cost (cost.ts) is over the limit, once its variables
  * are known, and records the cost for the request log. Also refuses mutations and
  * subscriptions, which this schema does not have, as client errors.
+ *
+ * The cost of an operation depends on its document and on the values of the few variables
+ * given to `first`, `last` or `ids`, so it is computed once per operation (Apollo hands every
+ * request of a document the same parsed document) and those values, and remembered.
  */
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin<RequestContext> {
+  const costs = new WeakMap<OperationDefinitionNode, { variables: string[]; byValues: Map<string, number>; fragments: Record<string, FragmentDefinitionNode> }>();
   return {
     async requestDidStart() {
       return {
@@ -106,9 +111,21 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin<RequestCont
               extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } },
             });
           }
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-          const cost = Math.ceil(operationCost(schema, operation, fragments, request.variables ?? {}));
+          let known = costs.get(operation);
+          if (!known) {
+            const fragments: Record<string, FragmentDefinitionNode> = {};
+            for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+            known = { variables: costVariables(operation, fragments), byValues: new Map(), fragments };
+            costs.set(operation, known);
+          }
+          const variables = request.variables ?? {};
+          const values = known.variables.length === 0 ? "" : JSON.stringify(known.variables.map((v) => variables[v] ?? null));
+          let cost = known.byValues.get(values);
+          if (cost === undefined) {
+            cost = Math.ceil(operationCost(schema, operation, known.fragments, variables));
+            if (known.byValues.size >= MAX_COSTS_PER_OPERATION) known.byValues.clear();
+            known.byValues.set(values, cost);
+          }
           contextValue.outcome.cost = cost;
           if (cost > maxCost) throw limitError("maxCost", maxCost, cost, "{op} would cost too much to answer; ask for smaller pages (first/last) or fewer nested lists", operation.name?.value);
         },
@@ -116,3 +133,6 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin<RequestCont
     },
   };
 }
+
+/** Distinct values of an operation's cost variables whose cost is remembered. */
+const MAX_COSTS_PER_OPERATION = 1000;

@@ -94,6 +94,13 @@ describe("hostile input", () => {
     const small = await api.post({ query, variables: { n: 5 } });
     expect(small.status).toBe(200);
     expect(((await small.json()) as any).errors).toBeUndefined();
+    // Costs are remembered per operation and page-size values: asking again gives the same answers.
+    expect((await api.post({ query, variables: { n: 100 } })).status).toBe(400);
+    expect((await api.post({ query, variables: { n: 5 } })).status).toBe(200);
+    // A page size passed through a fragment's variable counts too.
+    const viaFragment = `query Frag($n: Int) { metrics(first: $n) { nodes { ...Stats } } } fragment Stats on Metric { statistics(first: $n) { nodes { slug citations { source { title } } } } }`;
+    expect(codes((await (await api.post({ query: viaFragment, variables: { n: 100 } })).json()) as any)).toEqual(["QUERY_TOO_COSTLY"]);
+    expect((await api.post({ query: viaFragment, variables: { n: 5 } })).status).toBe(200);
   });
 
   it("answers first: 100000 with BAD_USER_INPUT naming the range", async () => {
