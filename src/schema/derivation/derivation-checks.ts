@@ -1,15 +1,16 @@
 import type { KnowledgeBase } from "../../db/open.js";
-import type { DerivationCheck } from "../../facts/derivation.js";
+import type { Derivation } from "./derivation.type.js";
 
 /**
- * The derivation checks already computed for a knowledge base, by statistic id. A check is a
+ * The derivations already checked for a knowledge base, by statistic id. A derivation is a
  * pure function of the statistic and its inputs, which cannot change while the database is
  * served, and recomputing it (parsing the formula, interval arithmetic, the explanation in
- * words) was a tenth of the time of answering a fact card. Bounded: past MAX_CHECKS the
- * memory starts over.
+ * words) was a tenth of the time of answering a fact card. The objects kept are immutable (the
+ * GraphQL objects of the result, read-only fields over the rows). Bounded: past MAX_CHECKS
+ * the memory starts over.
  */
 export class DerivationChecks {
-  private readonly checks = new Map<number, DerivationCheck>();
+  private readonly checks = new Map<number, Derivation>();
 
   /** Statistics whose check is kept at most. */
   static readonly MAX_CHECKS = 20_000;
@@ -21,8 +22,8 @@ export class DerivationChecks {
     return c;
   }
 
-  /** The check of statistic `id`, computed by `compute` the first time. */
-  get(id: number, compute: () => DerivationCheck): DerivationCheck {
+  /** The derivation of statistic `id`, computed by `compute` the first time. */
+  get(id: number, compute: () => Derivation): Derivation {
     let check = this.checks.get(id);
     if (check === undefined) {
       check = compute();

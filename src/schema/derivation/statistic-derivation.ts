@@ -13,14 +13,15 @@ import { Derivation } from "./derivation.type.js";
 /**
  * The derivation check of a statistic, or null unless it is DERIVED. The inputs are read for
  * every statistic asked about (one statement per page, whatever the data), then the formula is
- * recomputed by `checkDerivation` (once per statistic and database: DerivationChecks).
+ * recomputed by `checkDerivation` (once per statistic and database: DerivationChecks keeps the
+ * result, which is immutable data).
  */
 export async function statisticDerivation(row: StatisticRow, ctx: RequestContext): Promise<Derivation | null> {
   const inputs = await ctx.loaders.derivationInputs.load(row.id);
   if (row.kind !== "DERIVED" || row.derivationFormula === null) return null;
   const formula = row.derivationFormula;
-  // The same statistic and inputs always give the same check: computed once per database.
-  const check = DerivationChecks.of(ctx.kb).get(row.id, () => {
+  // The same statistic and inputs always give the same derivation: built once per database.
+  return DerivationChecks.of(ctx.kb).get(row.id, () => {
     const factsInputs: FactsInput[] = inputs.map((i) => ({
       name: i.inputName,
       comparator: i.comparator as Comparator,
@@ -29,7 +30,7 @@ export async function statisticDerivation(row: StatisticRow, ctx: RequestContext
       periodLabel: i.periodLabel,
       statisticSlug: i.slug,
     }));
-    return checkDerivation(
+    const check = checkDerivation(
       {
         formula,
         comparator: row.comparator as Comparator,
@@ -39,15 +40,15 @@ export async function statisticDerivation(row: StatisticRow, ctx: RequestContext
       },
       factsInputs,
     );
-  });
-  return new Derivation({
-    formula: check.formula,
-    inputs: inputs.map(({ derivedId: _d, inputName, inputPosition: _p, ...input }) =>
-      new DerivationInput(inputName, new Statistic(input), Quantity.of(statedQuantity(input.comparator as Comparator, input.amount, input.unit))),
-    ),
-    recomputed: check.recomputed && Quantity.of(check.recomputed),
-    stated: Quantity.of(check.stated),
-    verdict: check.verdict as DerivationVerdict,
-    explanation: check.explanation,
+    return new Derivation({
+      formula: check.formula,
+      inputs: inputs.map(({ derivedId: _d, inputName, inputPosition: _p, ...input }) =>
+        new DerivationInput(inputName, new Statistic(input), Quantity.of(statedQuantity(input.comparator as Comparator, input.amount, input.unit))),
+      ),
+      recomputed: check.recomputed && Quantity.of(check.recomputed),
+      stated: Quantity.of(check.stated),
+      verdict: check.verdict as DerivationVerdict,
+      explanation: check.explanation,
+    });
   });
 }
