@@ -29,8 +29,10 @@ function candidateKey(k: CandidateKey): string {
 /**
  * Per-request DataLoaders over the repositories: every `load` made while one level of a query
  * is resolved becomes one statement (one `?` per key), and each row is read at most once per
- * request. Fresh for every request, so nothing is cached across requests except the archived
- * texts (see ArchiveStore), which cannot change while the database is served.
+ * request. Fresh for every request; what is kept across requests lives below them, in the
+ * repositories they call: the archived texts (ArchiveStore) and, when the server is given one,
+ * the row cache (src/http/row-cache.ts), both safe because the database cannot change while it
+ * is served.
  */
 export interface Loaders {
   readonly entityById: DataLoader<number, EntityRow | null>;
