@@ -1,17 +1,8 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FixtureDb, type RunningServer, buildFixtureDb, startServer } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { fixtureSuite, startServer } from "./helpers.js";
 
-let db: FixtureDb;
-let api: RunningServer;
-beforeAll(async () => {
-  db = buildFixtureDb();
-  api = await startServer(db.dbPath);
-});
-afterAll(async () => {
-  await api.close();
-  db.remove();
-});
+const suite = fixtureSuite();
 
 const QUERY = `query Platform($s: String!) { platform(slug: $s) { name statistics(first: 3) { nodes { slug value { asWritten } } } } }`;
 const CSRF = { "apollo-require-preflight": "true" };
@@ -21,7 +12,7 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 describe("HTTP caching", () => {
   it("gives successful queries Cache-Control: public and an ETag, and answers If-None-Match with 304", async () => {
-    const url = getUrl(api.base, { query: QUERY, variables: { s: "shoplive" } });
+    const url = getUrl(suite.api.base, { query: QUERY, variables: { s: "shoplive" } });
     const first = await fetch(url, { headers: CSRF });
     expect(first.status).toBe(200);
     expect(first.headers.get("cache-control")).toBe("public, max-age=300");
@@ -46,13 +37,13 @@ describe("HTTP caching", () => {
   it("derives the ETag from the data version and the whole request", async () => {
     const etag = async (base: string, params: Record<string, unknown>, headers: Record<string, string> = {}) =>
       (await fetch(getUrl(base, params), { headers: { ...CSRF, ...headers } })).headers.get("etag");
-    const a = await etag(api.base, { query: QUERY, variables: { s: "shoplive" } });
-    expect(await etag(api.base, { query: QUERY, variables: { s: "shoplive" } })).toBe(a);
-    expect(await etag(api.base, { query: QUERY, variables: { s: "widgetmall" } })).not.toBe(a);
-    expect(await etag(api.base, { query: QUERY, variables: { s: "shoplive" }, operationName: "Platform" })).not.toBe(a);
-    expect(await etag(api.base, { query: `${QUERY} `, variables: { s: "shoplive" } })).not.toBe(a);
-    expect(await etag(api.base, { query: QUERY, variables: { s: "shoplive" } }, { accept: "application/graphql-response+json" })).not.toBe(a);
-    const other = await startServer(db.dbPath, {}, (kb) => ({ ...kb, build: { ...kb.build, dataVersion: "another-data-version" } }));
+    const a = await etag(suite.api.base, { query: QUERY, variables: { s: "shoplive" } });
+    expect(await etag(suite.api.base, { query: QUERY, variables: { s: "shoplive" } })).toBe(a);
+    expect(await etag(suite.api.base, { query: QUERY, variables: { s: "widgetmall" } })).not.toBe(a);
+    expect(await etag(suite.api.base, { query: QUERY, variables: { s: "shoplive" }, operationName: "Platform" })).not.toBe(a);
+    expect(await etag(suite.api.base, { query: `${QUERY} `, variables: { s: "shoplive" } })).not.toBe(a);
+    expect(await etag(suite.api.base, { query: QUERY, variables: { s: "shoplive" } }, { accept: "application/graphql-response+json" })).not.toBe(a);
+    const other = await startServer(suite.db.dbPath, {}, (kb) => ({ ...kb, build: { ...kb.build, dataVersion: "another-data-version" } }));
     try {
       expect(await etag(other.base, { query: QUERY, variables: { s: "shoplive" } })).not.toBe(a);
     } finally {
@@ -61,54 +52,54 @@ describe("HTTP caching", () => {
   });
 
   it("sends no-store and no ETag with errors, and never caches them", async () => {
-    const size = api.server.responseCache.size;
+    const size = suite.api.server.responseCache.size;
     for (const body of [{ query: `{ statistics(first: 0) { totalCount } }` }, { query: `{ nope }` }, { query: `{ search(query: "\\"") { totalCount } }` }]) {
-      const res = await api.post(body);
+      const res = await suite.api.post(body);
       expect(res.headers.get("cache-control")).toBe("no-store");
       expect(res.headers.get("etag")).toBeNull();
       await res.text();
     }
-    expect(api.server.responseCache.size).toBe(size);
+    expect(suite.api.server.responseCache.size).toBe(size);
   });
 
   it("answers a repeated operation from the response cache without running a statement", async () => {
     const body = { query: QUERY, variables: { s: "shoplive" }, operationName: "Platform" };
-    const first = await api.post(body);
+    const first = await suite.api.post(body);
     const bytes = await first.text();
-    const statements = api.kb.db.statementsExecuted;
-    const hits = api.server.responseCache.hits;
-    const second = await api.post(body);
+    const statements = suite.api.kb.db.statementsExecuted;
+    const hits = suite.api.server.responseCache.hits;
+    const second = await suite.api.post(body);
     expect(await second.text()).toBe(bytes);
     expect(second.headers.get("etag")).toBe(first.headers.get("etag"));
     expect(second.headers.get("content-type")).toBe(first.headers.get("content-type"));
-    expect(api.kb.db.statementsExecuted).toBe(statements);
-    expect(api.server.responseCache.hits).toBe(hits + 1);
+    expect(suite.api.kb.db.statementsExecuted).toBe(statements);
+    expect(suite.api.server.responseCache.hits).toBe(hits + 1);
     // A hit still carries its own request id, CORS and caching headers.
     expect(second.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(second.headers.get("x-request-id")).not.toBe(first.headers.get("x-request-id"));
     expect(second.headers.get("access-control-allow-origin")).toBe("*");
     expect(second.headers.get("cache-control")).toBe("public, max-age=300");
     expect(second.headers.get("vary")).toBe("Accept");
-    const mine = await api.post(body, { "x-request-id": "cdn-1234" });
+    const mine = await suite.api.post(body, { "x-request-id": "cdn-1234" });
     expect(mine.headers.get("x-request-id")).toBe("cdn-1234");
     expect(await mine.text()).toBe(bytes);
     // The same bytes under a content type the API refuses are refused, cached or not.
-    const xml = await api.post(JSON.stringify(body), { "content-type": "application/xml" });
+    const xml = await suite.api.post(JSON.stringify(body), { "content-type": "application/xml" });
     expect(xml.status).toBe(415);
     await xml.text();
     // Other variables are another entry.
-    const size = api.server.responseCache.size;
-    const other = await api.post({ ...body, variables: { s: "widgetmall" } });
+    const size = suite.api.server.responseCache.size;
+    const other = await suite.api.post({ ...body, variables: { s: "widgetmall" } });
     await other.text();
-    expect(api.server.responseCache.size).toBeGreaterThan(size);
+    expect(suite.api.server.responseCache.size).toBeGreaterThan(size);
   });
 
   it("keeps the response cache within its entry and byte bounds", async () => {
-    const small = await startServer(db.dbPath, { responseCacheEntries: 2, responseCacheBytes: 1_000_000 });
+    const small = await startServer(suite.db.dbPath, { responseCacheEntries: 2, responseCacheBytes: 1_000_000 });
     try {
       for (const s of ["shoplive", "widgetmall", "nosuch", "shoplive"]) await (await small.post({ query: QUERY, variables: { s } })).text();
       expect(small.server.responseCache.size).toBe(2);
-      const tiny = await startServer(db.dbPath, { responseCacheEntries: 100, responseCacheBytes: 1000 });
+      const tiny = await startServer(suite.db.dbPath, { responseCacheEntries: 100, responseCacheBytes: 1000 });
       try {
         await (await tiny.post({ query: QUERY, variables: { s: "shoplive" } })).text();
         expect(tiny.server.responseCache.sizeBytes).toBeLessThanOrEqual(1000);
@@ -122,7 +113,7 @@ describe("HTTP caching", () => {
 
   it("serves automatic persisted queries over GET: register with POST, then GET with only the hash", async () => {
     // No response cache here, so the GET is answered by Apollo's APQ store.
-    const apq = await startServer(db.dbPath, { responseCacheEntries: 0 });
+    const apq = await startServer(suite.db.dbPath, { responseCacheEntries: 0 });
     try {
       const query = `query Apq { platform(slug: "shoplive") { name } }`;
       const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(query) } };
@@ -156,16 +147,16 @@ describe("HTTP caching", () => {
   it("shares one response-cache entry between the registering POST and the hash-only GET", async () => {
     const query = `query Shared { platform(slug: "widgetmall") { name } }`;
     const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(query) } };
-    await (await api.post({ query, extensions })).text();
-    const statements = api.kb.db.statementsExecuted;
-    const res = await fetch(getUrl(api.base, { extensions }), { headers: CSRF });
+    await (await suite.api.post({ query, extensions })).text();
+    const statements = suite.api.kb.db.statementsExecuted;
+    const res = await fetch(getUrl(suite.api.base, { extensions }), { headers: CSRF });
     expect(res.status).toBe(200);
     await res.json();
-    expect(api.kb.db.statementsExecuted).toBe(statements);
+    expect(suite.api.kb.db.statementsExecuted).toBe(statements);
   });
 
   it("never serves a cached answer to a request Apollo would refuse", async () => {
-    const url = getUrl(api.base, { query: QUERY, variables: { s: "shoplive" } });
+    const url = getUrl(suite.api.base, { query: QUERY, variables: { s: "shoplive" } });
     await (await fetch(url, { headers: CSRF })).text();
     const simple = await fetch(url);
     expect(simple.status).toBe(400);
@@ -173,18 +164,18 @@ describe("HTTP caching", () => {
   });
 
   it("answers HEAD like GET without a body, and ignores If-None-Match on POST", async () => {
-    const url = getUrl(api.base, { query: QUERY, variables: { s: "shoplive" } });
+    const url = getUrl(suite.api.base, { query: QUERY, variables: { s: "shoplive" } });
     const head = await fetch(url, { method: "HEAD", headers: CSRF });
     expect(head.status).toBe(200);
     expect(head.headers.get("etag")).toMatch(/^"/);
     expect(await head.text()).toBe("");
-    const post = await api.post({ query: QUERY, variables: { s: "shoplive" } }, { "if-none-match": "*" });
+    const post = await suite.api.post({ query: QUERY, variables: { s: "shoplive" } }, { "if-none-match": "*" });
     expect(post.status).toBe(200);
     expect(((await post.json()) as any).data.platform.name).toBe("Shoplive");
   });
 
   it("keeps repository results across requests in the row cache, frozen, and runs no statement for rows already read", async () => {
-    const rows = await startServer(db.dbPath, { responseCacheEntries: 0, rowCacheEntries: 100 });
+    const rows = await startServer(suite.db.dbPath, { responseCacheEntries: 0, rowCacheEntries: 100 });
     try {
       const q = (fields: string) => rows.post({ query: `{ platform(slug: "shoplive") { ${fields} } }` }).then((r) => r.json());
       expect(await q("name")).toEqual({ data: { platform: { name: "Shoplive" } } });
@@ -206,16 +197,16 @@ describe("HTTP caching", () => {
 
   it("has no row cache in an in-process server unless asked (statement-counting tests see every statement)", async () => {
     const { createServer } = await import("../../src/server.js");
-    const s = await createServer(api.kb);
+    const s = await createServer(suite.api.kb);
     expect(s.rowCache).toBeUndefined();
     await s.stop();
   });
 
   it("keeps Apollo's parsed-and-validated document cache on (30 MiB), so limits and validation run once per document", async () => {
-    const derived = (api.server.apollo as any).internals.state.schemaManager.getSchemaDerivedData();
+    const derived = (suite.api.server.apollo as any).internals.state.schemaManager.getSchemaDerivedData();
     expect(derived.documentStore.cache.maxSize).toBe(30 * 2 ** 20);
     const query = `{ platform(slug: "shoplive") { slug } }`;
-    await (await api.post({ query })).text();
+    await (await suite.api.post({ query })).text();
     expect(derived.documentStore.keys()).toContain(sha256(query));
   });
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { serverAudits } from "graphql-http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/paths.js";
-import { type FixtureDb, type RunningServer, buildFixtureDb, startServer } from "./helpers.js";
+import { fixtureSuite } from "./helpers.js";
 
 /**
  * GraphQL over HTTP conformance: graphql-http's server audits against the real server over
@@ -21,20 +21,11 @@ const EXPECTED_NOT_OK: Record<string, "warn" | "notice"> = {
   "6A70": "notice",
 };
 
-let db: FixtureDb;
-let api: RunningServer;
-beforeAll(async () => {
-  db = buildFixtureDb();
-  api = await startServer(db.dbPath);
-});
-afterAll(async () => {
-  await api.close();
-  db.remove();
-});
+const suite = fixtureSuite();
 
 describe("GraphQL over HTTP (graphql-http serverAudits)", () => {
   it("passes every MUST audit, and only the documented SHOULD/MAY audits fail", async () => {
-    const audits = serverAudits({ url: `${api.base}graphql` });
+    const audits = serverAudits({ url: `${suite.api.base}graphql` });
     const results = [];
     for (const audit of audits) results.push(await audit.fn());
     const failedMusts = results.filter((r) => r.status === "error" || (r.name.startsWith("MUST") && r.status !== "ok"));

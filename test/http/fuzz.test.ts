@@ -15,24 +15,15 @@ import {
   isScalarType,
 } from "graphql";
 import { buildApiSchema } from "../../src/schema/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FixtureDb, type RunningServer, buildFixtureDb, expectHealthy, startServer } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { expectHealthy, fixtureSuite } from "./helpers.js";
 
 /**
  * Property-based hostile input: random documents, variables, bodies and GET parameters. Every
  * answer is a 2xx/4xx whose errors (if any) all carry a code other than INTERNAL_SERVER_ERROR —
  * never a 5xx — and the server stays healthy.
  */
-let db: FixtureDb;
-let api: RunningServer;
-beforeAll(async () => {
-  db = buildFixtureDb();
-  api = await startServer(db.dbPath);
-});
-afterAll(async () => {
-  await api.close();
-  db.remove();
-});
+const suite = fixtureSuite();
 
 /**
  * Runs are reproducible in CI (a fixed seed, so a landing never depends on luck) and random
@@ -52,7 +43,7 @@ async function checkAnswer(res: Response): Promise<void> {
   }
 }
 
-const post = (body: string, type = "application/json") => fetch(`${api.base}graphql`, { method: "POST", headers: { "content-type": type }, body });
+const post = (body: string, type = "application/json") => fetch(`${suite.api.base}graphql`, { method: "POST", headers: { "content-type": type }, body });
 
 /** Field names: real ones of several types, introspection, and nonsense. */
 const fieldName = fc.constantFrom(
@@ -151,7 +142,7 @@ describe("random input (fast-check)", () => {
       }),
       runs(Number(process.env.FUZZ_RUNS ?? 300)),
     );
-    await expectHealthy(api.base);
+    await expectHealthy(suite.api.base);
   });
 
   it("random documents with random variables get a coded answer, never a 5xx", async () => {
@@ -161,7 +152,7 @@ describe("random input (fast-check)", () => {
       }),
       runs(250),
     );
-    await expectHealthy(api.base);
+    await expectHealthy(suite.api.base);
   });
 
   it("random text as a document, and random JSON as a body", async () => {
@@ -183,7 +174,7 @@ describe("random input (fast-check)", () => {
       }),
       runs(150),
     );
-    await expectHealthy(api.base);
+    await expectHealthy(suite.api.base);
   });
 
   it("random variables for a real parameterized query", async () => {
@@ -201,7 +192,7 @@ describe("random input (fast-check)", () => {
       ),
       runs(200),
     );
-    await expectHealthy(api.base);
+    await expectHealthy(suite.api.base);
   });
 
   it("random GET parameters", async () => {
@@ -210,12 +201,12 @@ describe("random input (fast-check)", () => {
         fc.dictionary(fc.constantFrom("query", "variables", "operationName", "extensions", "x"), fc.oneof(fc.string({ maxLength: 40 }), document, fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v))), { maxKeys: 4 }),
         fc.boolean(),
         async (params, csrf) => {
-          const res = await fetch(`${api.base}graphql?${new URLSearchParams(params).toString()}`, { headers: csrf ? { "apollo-require-preflight": "1", accept: "application/json" } : { accept: "application/json" } });
+          const res = await fetch(`${suite.api.base}graphql?${new URLSearchParams(params).toString()}`, { headers: csrf ? { "apollo-require-preflight": "1", accept: "application/json" } : { accept: "application/json" } });
           await checkAnswer(res);
         },
       ),
       runs(150),
     );
-    await expectHealthy(api.base);
+    await expectHealthy(suite.api.base);
   });
 });

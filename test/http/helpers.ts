@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { type KnowledgeBase, openKnowledgeBase } from "../../src/db/open.js";
 import { createLogger, type Logger } from "../../src/http/logger.js";
 import { buildKnowledgeBase } from "../../src/ingest/build.js";
@@ -75,6 +75,31 @@ export async function startServer(dbPath: string, options: ServerOptions = {}, k
       real.close();
     },
   };
+}
+
+/** The fixture database and a server over it, shared by the tests of one file. */
+export interface FixtureSuite {
+  /** Set before the file's first test runs. */
+  readonly db: FixtureDb;
+  /** Set before the file's first test runs. */
+  readonly api: RunningServer;
+}
+
+/**
+ * Builds the fixture database and starts a server over it before the file's tests, and stops
+ * and removes both after them. Call at the top level of a test file.
+ */
+export function fixtureSuite(options: ServerOptions = {}): FixtureSuite {
+  const suite = {} as { db: FixtureDb; api: RunningServer };
+  beforeAll(async () => {
+    suite.db = buildFixtureDb();
+    suite.api = await startServer(suite.db.dbPath, options);
+  });
+  afterAll(async () => {
+    await suite.api?.close();
+    suite.db?.remove();
+  });
+  return suite;
 }
 
 /** The `extensions.code`s of a GraphQL response's errors. */

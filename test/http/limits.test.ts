@@ -1,22 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Kind, getIntrospectionQuery, parse } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LIMIT_CODES } from "../../src/http/limits.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
-import { type FixtureDb, type RunningServer, buildFixtureDb, codes, startServer } from "./helpers.js";
+import { codes, fixtureSuite } from "./helpers.js";
 
 /** The default limits must let legitimate use through: the examples and the explorer's introspection. */
-let db: FixtureDb;
-let api: RunningServer;
-beforeAll(async () => {
-  db = buildFixtureDb();
-  api = await startServer(db.dbPath);
-});
-afterAll(async () => {
-  await api.close();
-  db.remove();
-});
+const suite = fixtureSuite();
 
 const LIMITS: string[] = Object.values(LIMIT_CODES);
 
@@ -26,7 +17,7 @@ describe("default limits", () => {
     const names = parse(examples).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : []));
     expect(names.length).toBeGreaterThan(5);
     for (const operationName of [...names, ...names]) {
-      const res = await api.post({ query: examples, operationName });
+      const res = await suite.api.post({ query: examples, operationName });
       const body = (await res.json()) as any;
       for (const c of codes(body)) expect([...LIMITS, "INTERNAL_SERVER_ERROR"], `${operationName}: ${JSON.stringify(body.errors)}`).not.toContain(c);
     }
@@ -34,13 +25,13 @@ describe("default limits", () => {
 
   it("let GraphiQL's introspection query through (introspection counts toward the limits)", async () => {
     for (const query of [getIntrospectionQuery(), getIntrospectionQuery({ inputValueDeprecation: true, schemaDescription: true }), getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true })]) {
-      const res = await api.post({ query });
+      const res = await suite.api.post({ query });
       const body = (await res.json()) as any;
       expect(body.errors).toBeUndefined();
       expect(body.data.__schema.queryType.name).toBe("Query");
     }
     // A deeper type reference than graphql-js's default (9 levels of ofType) is over the depth limit.
-    const deeper = await api.post({ query: getIntrospectionQuery({ typeDepth: 12 } as never) });
+    const deeper = await suite.api.post({ query: getIntrospectionQuery({ typeDepth: 12 } as never) });
     expect(codes(await deeper.json())).toContain("QUERY_TOO_DEEP");
   });
 });

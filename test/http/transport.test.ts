@@ -1,18 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/db/open.js";
-import { type FixtureDb, type RunningServer, buildFixtureDb, codes, expectHealthy, memoryLog, startServer } from "./helpers.js";
+import { codes, expectHealthy, fixtureSuite, memoryLog, startServer } from "./helpers.js";
 
-let db: FixtureDb;
-let api: RunningServer;
-beforeAll(async () => {
-  db = buildFixtureDb();
-  api = await startServer(db.dbPath);
-});
-afterAll(async () => {
-  await api.close();
-  db.remove();
-});
+const suite = fixtureSuite();
 
 /** A hook that makes requests carrying `x-delay` wait that many milliseconds before they run. */
 const delayHook = {
@@ -24,23 +15,23 @@ const delayHook = {
 
 describe("transport", () => {
   it("sets keep-alive, header and request timeouts", () => {
-    expect(api.server.http.keepAliveTimeout).toBe(5000);
-    expect(api.server.http.headersTimeout).toBe(10000);
-    expect(api.server.http.requestTimeout).toBe(20000);
+    expect(suite.api.server.http.keepAliveTimeout).toBe(5000);
+    expect(suite.api.server.http.headersTimeout).toBe(10000);
+    expect(suite.api.server.http.requestTimeout).toBe(20000);
   });
 
   it("does not batch operations over HTTP", async () => {
-    const res = await api.post([{ query: "{ __typename }" }, { query: "{ __typename }" }]);
+    const res = await suite.api.post([{ query: "{ __typename }" }, { query: "{ __typename }" }]);
     expect(res.status).toBe(400);
     expect(codes(await res.json())).toEqual(["BAD_REQUEST"]);
   });
 
   it("lets any origin read responses by default, without credentials, and answers preflights", async () => {
-    const res = await api.post({ query: "{ __typename }" }, { origin: "https://anywhere.example" });
+    const res = await suite.api.post({ query: "{ __typename }" }, { origin: "https://anywhere.example" });
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     expect(res.headers.get("access-control-allow-credentials")).toBeNull();
     expect(res.headers.get("access-control-expose-headers")).toContain("x-request-id");
-    const pre = await fetch(`${api.base}graphql`, {
+    const pre = await fetch(`${suite.api.base}graphql`, {
       method: "OPTIONS",
       headers: { origin: "https://anywhere.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
     });
@@ -52,7 +43,7 @@ describe("transport", () => {
   });
 
   it("lets only the configured origins read responses when a list is given", async () => {
-    const strict = await startServer(db.dbPath, { corsOrigins: "https://a.example,https://b.example" });
+    const strict = await startServer(suite.db.dbPath, { corsOrigins: "https://a.example,https://b.example" });
     try {
       const ok = await strict.post({ query: "{ __typename }" }, { origin: "https://b.example" });
       expect(ok.headers.get("access-control-allow-origin")).toBe("https://b.example");
@@ -69,7 +60,7 @@ describe("transport", () => {
 
   it("answers a request still waiting at its deadline with 503 DEADLINE_EXCEEDED, at the deadline", async () => {
     const log = memoryLog();
-    const slow = await startServer(db.dbPath, { requestTimeoutMs: 150, testHooks: delayHook, logger: log.logger });
+    const slow = await startServer(suite.db.dbPath, { requestTimeoutMs: 150, testHooks: delayHook, logger: log.logger });
     try {
       const started = Date.now();
       const res = await slow.post({ query: "{ __typename }" }, { "x-delay": "1500" });
@@ -108,7 +99,7 @@ describe("transport", () => {
       });
       return { ...kb, repos: { ...kb.repos, statistics } };
     };
-    const slow = await startServer(db.dbPath, { requestTimeoutMs: 100 }, slowRepos);
+    const slow = await startServer(suite.db.dbPath, { requestTimeoutMs: 100 }, slowRepos);
     try {
       const res = await slow.post({ query: `{ statistics(first: 5) { nodes { slug metric { name } citations { source { title } } producers { name } } } }` });
       expect(res.status).toBe(503);
@@ -123,7 +114,7 @@ describe("transport", () => {
   });
 
   it("lets in-flight requests finish when stopped, and refuses new connections", async () => {
-    const s = await startServer(db.dbPath, { testHooks: delayHook });
+    const s = await startServer(suite.db.dbPath, { testHooks: delayHook });
     const inFlight = s.post({ query: `{ platform(slug: "shoplive") { name } }` }, { "x-delay": "400" });
     await sleep(100);
     const stopped = s.server.stop();
@@ -136,7 +127,7 @@ describe("transport", () => {
   });
 
   it("reports not ready (503) as soon as it starts stopping, while it still accepts during the shutdown delay", async () => {
-    const s = await startServer(db.dbPath, { shutdownDelayMs: 400 });
+    const s = await startServer(suite.db.dbPath, { shutdownDelayMs: 400 });
     const ready = await fetch(`${s.base}readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: "ready", database: "open", dataVersion: s.kb.build.dataVersion, builtAt: "2026-01-01T00:00:00.000Z" });
@@ -150,7 +141,7 @@ describe("transport", () => {
   });
 
   it("cuts requests that outlive the shutdown timeout", async () => {
-    const s = await startServer(db.dbPath, { testHooks: delayHook, shutdownTimeoutMs: 100 });
+    const s = await startServer(suite.db.dbPath, { testHooks: delayHook, shutdownTimeoutMs: 100 });
     const inFlight = s.post({ query: `{ __typename }` }, { "x-delay": "2000" }).then(
       (r) => r.status,
       () => "cut",

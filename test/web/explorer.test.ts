@@ -1,22 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/paths.js";
 import { splitExamples } from "../../src/web/build/examples.js";
-import { type OfflineBrowser, launchOfflineBrowser, screenshot } from "./browser.js";
-import { type WebTestServer, startWebTestServer } from "./web-server.js";
+import { screenshot } from "./browser.js";
+import { browserSuite } from "./web-server.js";
 
-let server: WebTestServer;
-let browser: OfflineBrowser;
-beforeAll(async () => {
-  server = await startWebTestServer();
-  browser = await launchOfflineBrowser(server.origin);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** The text of every Monaco model on the page (GraphiQL exposes Monaco as globalThis.__MONACO). */
 async function editorModels(page: Page): Promise<string[]> {
@@ -55,8 +46,8 @@ async function runTab<T>(page: Page, tab: string, field: string): Promise<T> {
 
 describe("the explorer", () => {
   it("opens with the example operations as tabs, runs them and shows their results, with no request leaving the server", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.origin}/`);
     const tabs = page.locator(".graphiql-tab .graphiql-tab-button");
     // One tab per operation of examples.graphql, in file order (read when the assets were built).
     const names = splitExamples(readFileSync(join(PROJECT_ROOT, "examples.graphql"), "utf8")).map((e) => e.name);
@@ -72,17 +63,17 @@ describe("the explorer", () => {
     const conflicts = await runTab<{ conflicts: { totalCount: number } }>(page, "ConflictsOverMarketSize", "conflicts");
     expect(conflicts.conflicts.totalCount).toBeGreaterThan(0);
 
-    expect(browser.blocked).toEqual([]);
-    expect(browser.requests.filter((u) => new URL(u).origin !== server.origin)).toEqual([]);
+    expect(suite.browser.blocked).toEqual([]);
+    expect(suite.browser.requests.filter((u) => new URL(u).origin !== suite.server.origin)).toEqual([]);
     // Scripts, styles, fonts and Monaco's workers were all served by the server itself.
-    expect(browser.requests.some((u) => /\/assets\/monaco-graphql-[0-9a-f]{12}\.worker\.js$/.test(u))).toBe(true);
-    expect(browser.errors).toEqual([]);
+    expect(suite.browser.requests.some((u) => /\/assets\/monaco-graphql-[0-9a-f]{12}\.worker\.js$/.test(u))).toBe(true);
+    expect(suite.browser.errors).toEqual([]);
     await page.close();
   }, 90_000);
 
   it("documents the schema from introspection and completes field names", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/graphql`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.origin}/graphql`);
     await page.locator(".graphiql-tab").first().waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: /show documentation explorer/i }).click();
     const docs = page.locator(".graphiql-doc-explorer");
@@ -95,14 +86,14 @@ describe("the explorer", () => {
     await page.keyboard.press("Control+Space");
     const suggestions = page.locator(".suggest-widget .monaco-list-row");
     await expect.poll(() => suggestions.allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining([expect.stringContaining("statistics")]));
-    expect(browser.blocked).toEqual([]);
-    expect(browser.errors).toEqual([]);
+    expect(suite.browser.blocked).toEqual([]);
+    expect(suite.browser.errors).toEqual([]);
     await page.close();
   }, 90_000);
 
   it("can be used from the keyboard: the first Tab stop is a visible, outlined link; the page has a language and a heading", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.origin}/`);
     await page.locator(".graphiql-tab").first().waitFor({ timeout: 30_000 });
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.locator("h1").allTextContents()).toEqual(["China live-streaming e-commerce facts: GraphQL explorer"]);

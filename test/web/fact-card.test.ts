@@ -1,20 +1,11 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type OfflineBrowser, launchOfflineBrowser, screenshot } from "./browser.js";
-import { type WebTestServer, startWebTestServer } from "./web-server.js";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "./browser.js";
+import { browserSuite } from "./web-server.js";
 
 const JOBS = "/facts/taobao-live-jobs-created-over-1-73m";
 
-let server: WebTestServer;
-let browser: OfflineBrowser;
-beforeAll(async () => {
-  server = await startWebTestServer();
-  browser = await launchOfflineBrowser(server.origin);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** WCAG contrast of every element with its own text against the background it is drawn on. */
 function lowContrastText(page: Page): Promise<string[]> {
@@ -47,8 +38,8 @@ function lowContrastText(page: Page): Promise<string[]> {
 
 describe("the fact card", () => {
   it("shows where “more than 1.73 million jobs” comes from: the quote marked in its archived text, the source link and checksum", async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.origin}${JOBS}`);
+    const page = await suite.browser.newPage();
+    const response = await page.goto(`${suite.server.origin}${JOBS}`);
     expect(response?.status()).toBe(200);
     expect(response?.headers()["content-security-policy"]).toContain("default-src 'none'");
 
@@ -76,16 +67,16 @@ describe("the fact card", () => {
         "China’s live-streaming e-commerce sector to top 1 trillion yuan in 2020. (2020, October 22). People’s Daily Online. http://en.people.cn/n3/2020/1022/c90000-9772128.html",
     );
     await screenshot(page, "fact-card");
-    expect(browser.blocked).toEqual([]);
-    expect(browser.requests.filter((u) => new URL(u).origin !== server.origin)).toEqual([]);
-    expect(browser.errors).toEqual([]);
+    expect(suite.browser.blocked).toEqual([]);
+    expect(suite.browser.requests.filter((u) => new URL(u).origin !== suite.server.origin)).toEqual([]);
+    expect(suite.browser.errors).toEqual([]);
     await page.close();
   }, 60_000);
 
   it("copies a citation with its button, which the script turns on", async () => {
-    await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}${JOBS}`);
+    await suite.browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: suite.server.origin });
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.origin}${JOBS}`);
     const button = page.getByRole("button", { name: "Copy GB/T 7714" });
     await button.click();
     await expect.poll(() => page.locator("#cite-gbt7714 ~ .copy [role=status]").textContent()).toBe("Copied.");
@@ -94,8 +85,8 @@ describe("the fact card", () => {
   }, 60_000);
 
   it("lists the figures that conflict with this one, with the reason, each linked to its own card", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/facts/ruhnn-gmv-2018-1-2bn`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.origin}/facts/ruhnn-gmv-2018-1-2bn`);
     const section = page.locator("section[aria-labelledby=agreement-heading]");
     expect(await section.locator("h3").allTextContents()).toEqual(["conflicts Conflicts: both cannot hold (2)"]);
     expect(await section.locator("tbody tr td:first-child a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual([
@@ -108,8 +99,8 @@ describe("the fact card", () => {
   }, 60_000);
 
   it("shows the derivation check of a derived figure, with its inputs and the arithmetic", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/facts/china-live-commerce-sessions-per-day-2020-h1-over-50k`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.origin}/facts/china-live-commerce-sessions-per-day-2020-h1-over-50k`);
     const section = page.locator("section[aria-labelledby=derivation-heading]");
     expect(await section.locator("p").first().textContent()).toBe(
       'consistent 10,000,000 sessions / 182 days of 2020-H1 > 54,945 sessions/day, which satisfies "more than 50,000"',
@@ -123,17 +114,17 @@ describe("the fact card", () => {
   }, 60_000);
 
   it("is rendered on the server: the essentials are in the HTML, with no script needed", async () => {
-    const res = await fetch(`${server.origin}${JOBS}`, { headers: { accept: "text/html" } });
+    const res = await fetch(`${suite.server.origin}${JOBS}`, { headers: { accept: "text/html" } });
     const body = await res.text();
     expect(body).toContain("<mark>Taobao Live has created more than 1.73 million job opportunities related to live-streaming operations</mark>");
     expect(body).toContain('<a class="source-link" href="http://en.people.cn/n3/2020/1022/c90000-9772128.html"');
-    // The one script only enhances (copy buttons), and comes from this server.
+    // The one script only enhances (copy buttons), and comes from this suite.server.
     expect(body.match(/<script[^>]*>/g)).toEqual([expect.stringMatching(/^<script src="\/assets\/fact-card-[0-9a-f]{12}\.js" defer>$/)]);
   });
 
   it("is accessible: language, landmarks, headings in order, text alternatives, contrast, visible keyboard focus", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}${JOBS}`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.origin}${JOBS}`);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.locator("header, main, footer").evaluateAll((els) => els.map((e) => e.tagName.toLowerCase()))).toEqual(["header", "main", "footer"]);
     const levels = await page.locator("h1, h2, h3, h4, h5, h6").evaluateAll((els) => els.map((e) => Number(e.tagName[1])));
@@ -159,8 +150,8 @@ describe("the fact card", () => {
   }, 60_000);
 
   it("renders for an iframe with ?embed=1: no site chrome, framing allowed, links open outside the frame", async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.origin}${JOBS}?embed=1`);
+    const page = await suite.browser.newPage();
+    const response = await page.goto(`${suite.server.origin}${JOBS}?embed=1`);
     expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors *");
     expect(await page.locator("header, footer, .skip-link").count()).toBe(0);
     expect(await page.locator("mark").count()).toBe(1);
@@ -170,8 +161,8 @@ describe("the fact card", () => {
   }, 60_000);
 
   it("answers an unknown slug with a 404 page", async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.origin}/facts/no-such-figure`);
+    const page = await suite.browser.newPage();
+    const response = await page.goto(`${suite.server.origin}/facts/no-such-figure`);
     expect(response?.status()).toBe(404);
     expect(await page.locator("h1").textContent()).toBe("No such figure");
     expect(await page.locator("main p").first().textContent()).toBe("No statistic has the slug “no-such-figure”. Search for figures in the explorer.");
