@@ -1,21 +1,11 @@
 import type { MarketLinkRow } from "../../db/entity.repo.js";
 import type { MetricRelationRow } from "../../db/metric.repo.js";
+import type { ComparableRow } from "../../db/statistic.repo.js";
 import type { AgreementContext, ComparableStatistic, MetricRelation, StatisticKind } from "../../facts/agreement.js";
 import type { Comparator } from "../../facts/interval.js";
 
 /** The columns of a statistic row that agreement compares (a StatisticRow or a ComparableRow). */
-export interface ComparableFields {
-  readonly id: number;
-  readonly metricId: number;
-  readonly subjectId: number;
-  readonly kind: string;
-  readonly comparator: string;
-  readonly amount: number;
-  readonly unit: string;
-  readonly periodStart: string | null;
-  readonly periodEnd: string | null;
-  readonly periodLabel: string | null;
-}
+export type ComparableFields = Omit<ComparableRow, "slug" | "metricSlug" | "subjectSlug">;
 
 /** A statistic row as agreement compares it, keyed by row ids. */
 export function comparable(row: ComparableFields): ComparableStatistic {

@@ -3,6 +3,9 @@
  * the shapes of their results. The card never reads the database itself. Nesting stays
  * shallow (six levels at most) and aliases few, well within the API's limits.
  */
+import type { ProvenanceStepKind as FactsProvenanceStepKind } from "../../facts/provenance.js";
+import type { ValueLike } from "./format.js";
+
 export const FACT_CARD_QUERY = /* GraphQL */ `
   query FactCard($slug: String!) {
     statistic(slug: $slug) {
@@ -100,8 +103,6 @@ export const PASSAGE_QUERY = /* GraphQL */ `
   }
 `;
 
-import type { ValueLike } from "./format.js";
-
 export type StatisticKind = "MEASUREMENT" | "ESTIMATE" | "FORECAST" | "SURVEY" | "DERIVED";
 
 export interface NamedRef {
@@ -125,16 +126,8 @@ export interface Interval {
   readonly unit: string;
 }
 
-export type ProvenanceStepKind =
-  | "QUOTED_IN_SOURCE"
-  | "CITED_IN_SOURCE"
-  | "DERIVED_FROM"
-  | "ATTRIBUTED_TO_REPORT"
-  | "ATTRIBUTED_TO_ENTITY"
-  | "REPUBLISHES"
-  | "USES_DATA"
-  | "AUTHORED_BY"
-  | "NO_ATTRIBUTION_STATED";
+/** The kinds of provenance step (the API's ProvenanceStepKind enum, whose values are these). */
+export type ProvenanceStepKind = FactsProvenanceStepKind;
 
 /** Something a provenance step connects. */
 export type StepSubject =
