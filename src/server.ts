@@ -7,8 +7,9 @@ import { type RequestContext, createContext } from "./context.js";
 import type { KnowledgeBase } from "./db/open.js";
 import { TOO_LARGE, readBody } from "./http/body.js";
 import { csrfSafe, etagOf, graphQLParams, matchesIfNoneMatch, outcomePlugin, publicCacheControl, requestKey } from "./http/caching.js";
-import { DEFAULT_SETTINGS, type ServeSettings } from "./http/config.js";
+import { DEFAULT_SETTINGS, type Executor, type ServeSettings } from "./http/config.js";
 import { Cors } from "./http/cors.js";
+import { type JitStats, jitExecutor, jitGateway } from "./http/jit-executor.js";
 import { DEADLINE_EXCEEDED, Deadline, DeadlineExceededError } from "./http/deadline.js";
 import { Drainer } from "./http/drain.js";
 import { MASKED_MESSAGE, createFormatError, errorPlugin } from "./http/errors.js";
@@ -44,6 +45,8 @@ export interface ServerOptions {
    * servers (tests that count statements) run every statement; `serve` turns it on (10,000).
    */
   readonly rowCacheEntries?: number;
+  /** `jit` (default): operations compiled by graphql-jit; `graphql-js`: interpreted. */
+  readonly executor?: Executor;
   readonly keepAliveTimeoutMs?: number;
   readonly headersTimeoutMs?: number;
   /** How long `stop()` lets in-flight requests run (default 15 s). */
@@ -75,6 +78,8 @@ export interface ApiServer {
   readonly responseCache: ResponseCache;
   /** The cross-request row cache, when on. */
   readonly rowCache: RowCache | undefined;
+  /** What graphql-jit has compiled and run (`executor: "jit"`); undefined with graphql-js. */
+  readonly jit: Readonly<JitStats> | undefined;
   /** Runs one operation in-process with a fresh request context (what tests and the web pages use). */
   execute(request: Omit<GraphQLRequest, "query"> & { query: string }): Promise<GraphQLResponse>;
   /** Starts listening; port 0 picks a free port. Resolves with the address. */
@@ -104,6 +109,7 @@ export function serverOptionsFrom(s: ServeSettings): ServerOptions {
     responseCacheEntries: s.responseCacheEntries,
     responseCacheBytes: s.responseCacheMb * 1024 * 1024,
     rowCacheEntries: s.rowCacheEntries,
+    executor: s.executor,
     keepAliveTimeoutMs: s.keepAliveTimeoutMs,
     headersTimeoutMs: s.headersTimeoutMs,
     shutdownTimeoutMs: s.shutdownTimeoutMs,
@@ -164,9 +170,10 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     requestTimeout: 2 * (options.headersTimeoutMs ?? d.headersTimeoutMs),
   });
   const drainer = new Drainer(httpServer);
+  const jit = (options.executor ?? d.executor) === "jit" ? jitExecutor(schema) : undefined;
   const armor = armorProtection(limits, { fieldSuggestions: options.fieldSuggestions ?? d.fieldSuggestions });
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    ...(jit ? { gateway: jitGateway(schema, sdl, jit) } : { schema }),
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
@@ -419,6 +426,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     log,
     responseCache,
     rowCache,
+    jit: jit?.stats,
     execute,
     get draining() {
       return stopping;

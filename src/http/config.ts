@@ -25,6 +25,7 @@ export interface ServeSettings {
   readonly responseCacheEntries: number;
   readonly responseCacheMb: number;
   readonly rowCacheEntries: number;
+  readonly executor: Executor;
   readonly keepAliveTimeoutMs: number;
   readonly headersTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
@@ -34,6 +35,9 @@ export interface ServeSettings {
   readonly fieldSuggestions: boolean;
   readonly debugErrors: boolean;
 }
+
+/** How operations are executed: compiled by graphql-jit, or interpreted by graphql-js. */
+export type Executor = "jit" | "graphql-js";
 
 /** What a parser returns for a bad value: the rule it breaks. */
 interface Invalid {
@@ -70,6 +74,8 @@ const boolean: Parser<boolean> = (raw) => {
   if (["0", "false", "no", "off"].includes(v)) return false;
   return invalid("true or false (1/0, yes/no, on/off)");
 };
+const EXECUTORS: readonly Executor[] = ["jit", "graphql-js"];
+const executor: Parser<Executor> = (raw) => (EXECUTORS.includes(raw.trim() as Executor) ? (raw.trim() as Executor) : invalid(`one of ${EXECUTORS.join(", ")}`));
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 const logLevel: Parser<string> = (raw) => (LOG_LEVELS.includes(raw.trim()) ? raw.trim() : invalid(`one of ${LOG_LEVELS.join(", ")}`));
 const origins: Parser<string> = (raw) => {
@@ -112,6 +118,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   spec({ key: "responseCacheEntries", flag: "--response-cache-entries", env: "RESPONSE_CACHE_ENTRIES", default: "2000", description: "Successful responses kept in memory for repeated operations; `0` turns the response cache off.", parse: integer(0) }),
   spec({ key: "responseCacheMb", flag: "--response-cache-mb", env: "RESPONSE_CACHE_MB", default: "64", description: "Memory bound of the response cache, in MiB of response bytes.", parse: integer(0) }),
   spec({ key: "rowCacheEntries", flag: "--row-cache-entries", env: "ROW_CACHE_ENTRIES", default: "10000", description: "Repository results (rows looked up by key) kept across requests, frozen; `0` turns the row cache off.", parse: integer(0) }),
+  spec({ key: "executor", flag: "--executor", env: "EXECUTOR", default: "jit", description: "`jit`: each operation is compiled once by graphql-jit (faster); `graphql-js`: interpreted by graphql-js for every request. Both give the same results (a test compares them).", parse: executor }),
   spec({ key: "keepAliveTimeoutMs", flag: "--keep-alive-timeout-ms", env: "KEEP_ALIVE_TIMEOUT_MS", default: "5000", description: "How long an idle keep-alive connection stays open.", parse: integer(1) }),
   spec({ key: "headersTimeoutMs", flag: "--headers-timeout-ms", env: "HEADERS_TIMEOUT_MS", default: "10000", description: "Time allowed to receive a request's headers (slow-loris guard); the whole request must arrive within twice this.", parse: integer(1) }),
   spec({ key: "shutdownTimeoutMs", flag: "--shutdown-timeout-ms", env: "SHUTDOWN_TIMEOUT_MS", default: "15000", description: "On SIGTERM/SIGINT, how long in-flight requests may take before their connections are cut.", parse: integer(0) }),
