@@ -27,6 +27,9 @@ interface Operation {
  */
 export const COMPILE_ON_USE = 2;
 
+/** Parsed documents whose operations (use counts, compiled code) are kept, least recently used out. */
+export const MAX_DOCUMENTS = 1000;
+
 /** A GatewayExecutor together with its counters. */
 export interface JitExecutor {
   readonly execute: GatewayExecutor;
@@ -44,14 +47,22 @@ export interface JitExecutor {
  * input object's default field values from variables) are left to graphql-js, so those
  * answers are graphql-js's own.
  */
-export function jitExecutor(schema: GraphQLSchema): JitExecutor {
+export function jitExecutor(schema: GraphQLSchema, options: { maxDocuments?: number } = {}): JitExecutor {
+  const maxDocuments = options.maxDocuments ?? MAX_DOCUMENTS;
   const stats: JitStats = { compiledOperations: 0, compiledExecutions: 0, interpretedExecutions: 0 };
-  // Apollo hands every request of a document the same parsed DocumentNode (its document store),
-  // so operations are remembered as long as Apollo keeps the document.
-  const operations = new WeakMap<DocumentNode, Map<string, Operation>>();
+  // Apollo hands every request of a document the same parsed DocumentNode (its document store).
+  // The documents most recently used are remembered, at most maxDocuments of them, so the
+  // compiled code kept is bounded whatever clients send.
+  const operations = new Map<DocumentNode, Map<string, Operation>>();
   const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
     let byName = operations.get(document);
-    if (!byName) operations.set(document, (byName = new Map()));
+    if (byName) {
+      operations.delete(document);
+      operations.set(document, byName);
+    } else {
+      operations.set(document, (byName = new Map()));
+      if (operations.size > maxDocuments) operations.delete(operations.keys().next().value!);
+    }
     const key = operationName ?? "";
     let op = byName.get(key);
     if (!op) byName.set(key, (op = { uses: 0, compiled: undefined }));
