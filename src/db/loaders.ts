@@ -178,8 +178,7 @@ class RequestLoaders implements Loaders {
   get derivationInputs() {
     return this.lazy("derivationInputs", (r) =>
       grouped(r.statistics.derivationInputs.bind(r.statistics), (x) => x.derivedId, (x) => {
-        const { derivedId: _d, inputName: _n, inputPosition: _p, ...input } = x;
-        this.statisticById.prime(input.id, input);
+        this.statisticById.prime(x.id, inputStatistic(x));
         return x;
       }),
     );
@@ -262,6 +261,22 @@ class RequestLoaders implements Loaders {
     return this.lazy("marketLinks", (r) => once(() => r.entities.marketLinks()))();
   }
 }
+
+/**
+ * The input statistic of a derivation input row (the row without its derivation columns). The
+ * row cache hands every request the same frozen rows, so each is stripped once, not per
+ * request (an object rest copy of a frozen row showed in the fact card's profile).
+ */
+function inputStatistic(row: DerivationInputRow): StatisticRow {
+  let input = INPUT_STATISTICS.get(row);
+  if (input === undefined) {
+    const { derivedId: _d, inputName: _n, inputPosition: _p, ...rest } = row;
+    input = rest;
+    INPUT_STATISTICS.set(row, input);
+  }
+  return input;
+}
+const INPUT_STATISTICS = new WeakMap<DerivationInputRow, StatisticRow>();
 
 /** A function that runs `read` on its first call and returns the same result afterwards. */
 function once<T>(read: () => T): () => Promise<T> {
