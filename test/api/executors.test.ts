@@ -112,6 +112,26 @@ describe("graphql-jit and graphql-js answer alike", () => {
     await same({ query: getIntrospectionQuery({ descriptions: true }) });
   });
 
+  it("on directives, fragments on interfaces, aliases and repeated fields", async () => {
+    const query = `query Dir($with: Boolean!, $without: Boolean!, $slug: String!) {
+      a: entity(slug: $slug) { ...EntityBits __typename }
+      b: entity(slug: "renmin-university") { ...EntityBits ... on Organization { kind } }
+      statistic(slug: "taobao-live-jobs-created-over-1-73m") {
+        slug @include(if: $with)
+        kind @skip(if: $without)
+        value { asWritten } value { amount }
+        first: citations { quote { exact } }
+        citations @include(if: $with) { source { title } }
+      }
+    }
+    fragment EntityBits on Entity { slug name statistics(first: 2) @skip(if: $without) { totalCount nodes { slug } } }`;
+    for (const [w, wo] of [[true, false], [false, true], [true, true], [false, false]]) {
+      const { result } = await same({ query, variables: { with: w, without: wo, slug: "taobao-live" } });
+      expect(result.errors).toBeUndefined();
+      expect(result.data.a.slug).toBe("taobao-live");
+    }
+  });
+
   it("on refusals: bad cursors, out-of-range pages, wrong and missing variables, unknown operations", async () => {
     const cases: Request[] = [
       { query: PAGE, variables: { first: 0 } },
