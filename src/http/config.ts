@@ -74,10 +74,15 @@ const boolean: Parser<boolean> = (raw) => {
   if (["0", "false", "no", "off"].includes(v)) return false;
   return invalid("true or false (1/0, yes/no, on/off)");
 };
-const EXECUTORS: readonly Executor[] = ["jit", "graphql-js"];
-const executor: Parser<Executor> = (raw) => (EXECUTORS.includes(raw.trim() as Executor) ? (raw.trim() as Executor) : invalid(`one of ${EXECUTORS.join(", ")}`));
-const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
-const logLevel: Parser<string> = (raw) => (LOG_LEVELS.includes(raw.trim()) ? raw.trim() : invalid(`one of ${LOG_LEVELS.join(", ")}`));
+/** A parser accepting one of `values` (surrounding spaces ignored). */
+const oneOf =
+  <T extends string>(values: readonly T[]): Parser<T> =>
+  (raw) => {
+    const v = raw.trim() as T;
+    return values.includes(v) ? v : invalid(`one of ${values.join(", ")}`);
+  };
+const executor = oneOf<Executor>(["jit", "graphql-js"]);
+const logLevel = oneOf(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 const origins: Parser<string> = (raw) => {
   const v = raw.trim();
   if (v === "*") return v;
