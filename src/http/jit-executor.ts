@@ -75,16 +75,15 @@ export function jitExecutor(schema: GraphQLSchema, options: { maxDocuments?: num
     return op.compiled ?? null;
   };
   const executeOperation: GatewayExecutor = async ({ document, request, context }) => {
-    const interpreted = async () => {
+    const query = compiledFor(document, request.operationName);
+    const result = query ? await query.query(undefined, context, request.variables ?? {}) : undefined;
+    // Not compiled, or no data at all (graphql-jit refused the variables before executing):
+    // graphql-js answers. Its variable errors name the variable definition, which is how
+    // Apollo tells them apart as BAD_USER_INPUT.
+    if (result === undefined || result.data === undefined) {
       stats.interpretedExecutions++;
       return (await execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName })) as ExecutionResult<Record<string, unknown>>;
-    };
-    const query = compiledFor(document, request.operationName);
-    if (!query) return interpreted();
-    const result = await query.query(undefined, context, request.variables ?? {});
-    // No data at all: the variables were refused before execution. graphql-js's errors name the
-    // variable definition, which is how Apollo tells them apart as BAD_USER_INPUT.
-    if (result.data === undefined) return interpreted();
+    }
     stats.compiledExecutions++;
     if (!result.errors) return result as ExecutionResult<Record<string, unknown>>;
     // graphql-js's key order (errors first), so both executors serialize to the same bytes.
@@ -112,7 +111,7 @@ function asGraphQLJsError(error: GraphQLError): GraphQLError {
  * hands back the executor. Apollo still parses, validates (with our limits), caches documents,
  * runs the plugins and formats errors; only the execution step is replaced.
  */
-export function jitGateway(schema: GraphQLSchema, sdl: string, executor: JitExecutor = jitExecutor(schema)): GatewayInterface {
+export function jitGateway(schema: GraphQLSchema, sdl: string, executor: JitExecutor): GatewayInterface {
   return {
     async load() {
       return { executor: executor.execute };
