@@ -6,7 +6,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { type RequestContext, createContext } from "./context.js";
 import type { KnowledgeBase } from "./db/open.js";
 import { TOO_LARGE, readBody } from "./http/body.js";
-import { csrfSafe, etagOf, graphQLParams, matchesIfNoneMatch, outcomePlugin, publicCacheControl, requestKey } from "./http/caching.js";
+import { csrfSafe, etagOf, graphQLParams, matchesEtag, outcomePlugin, publicCacheControl, requestKey } from "./http/caching.js";
 import { DEFAULT_SETTINGS, type Executor, type ServeSettings } from "./http/config.js";
 import { Cors } from "./http/cors.js";
 import { type JitStats, jitExecutor, jitGateway } from "./http/jit-executor.js";
@@ -21,7 +21,7 @@ import { ResponseCache } from "./http/response-cache.js";
 import { RowCache } from "./http/row-cache.js";
 import { appendVary, send, sendError } from "./http/send.js";
 import { buildApiSchema, schemaSdl } from "./schema/index.js";
-import { createWebRoutes } from "./web/routes.js";
+import { createWebRoutes, isExplorerRequest } from "./web/routes.js";
 
 /** How the server behaves; every option has a safe default (config.ts's defaults). */
 export interface ServerOptions {
@@ -264,7 +264,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
       return send(res, 200, "text/plain; charset=utf-8", sdl);
     }
     if (isRead && (await web.handle(req, res, url))) return;
-    if (isRead && (url.pathname === "/" || (url.pathname === "/graphql" && !url.searchParams.has("query") && !url.searchParams.has("extensions") && prefersHtml(req)))) {
+    if (isRead && isExplorerRequest(req, url)) {
       return send(res, 200, "text/html; charset=utf-8", OFFLINE_PAGE);
     }
     if (url.pathname !== "/graphql") {
@@ -289,7 +289,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     if (hit === undefined || !csrfSafe(req)) return false;
     const corsHeaders = cors.rawHeaders(req);
     const headers = [REQUEST_ID_HEADER, requestId, ...corsHeaders.headers, "etag", hit.etag, "cache-control", successCacheControl, "vary", corsHeaders.varyOrigin ? "Accept, Origin" : "Accept"];
-    if (method !== "POST" && req.headers["if-none-match"] !== undefined && matchesIfNoneMatch(req, hit.etag)) {
+    if (method !== "POST" && matchesEtag(req.headers["if-none-match"], hit.etag)) {
       note.cache = "not-modified";
       res.writeHead(304, headers);
       res.end();
@@ -343,7 +343,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
       const hit = responseCache.enabled ? responseCache.get(key) : undefined;
       if (method !== "POST" && req.headers["if-none-match"] !== undefined) {
         const etag = hit?.etag ?? etagOf(key);
-        if (matchesIfNoneMatch(req, etag)) {
+        if (matchesEtag(req.headers["if-none-match"], etag)) {
           note.cache = "not-modified";
           res.statusCode = 304;
           res.setHeader("etag", etag);
@@ -478,10 +478,6 @@ function apolloLogger(log: Logger) {
     warn: (m: unknown) => child.warn(String(m)),
     error: (m: unknown) => child.error(String(m)),
   };
-}
-
-function prefersHtml(req: http.IncomingMessage): boolean {
-  return /text\/html/i.test(req.headers.accept ?? "");
 }
 
 /**

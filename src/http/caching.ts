@@ -105,12 +105,12 @@ export function etagOf(key: string): string {
   return `"${createHash("sha256").update(key).digest("base64url")}"`;
 }
 
-/** True when `If-None-Match` names `etag` (or is `*`). */
-export function matchesIfNoneMatch(req: http.IncomingMessage, etag: string): boolean {
-  const header = req.headers["if-none-match"];
+/** Whether an If-None-Match header lists the ETag (weak comparison, as RFC 9110 asks for GET). */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === "*") return true;
-  return header.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
+  const bare = etag.replace(/^W\//, "");
+  return header.split(",").some((t) => t.trim().replace(/^W\//, "") === bare);
 }
 
 /** `Cache-Control` of a successful query response. */

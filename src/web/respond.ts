@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type http from "node:http";
+import { matchesEtag } from "../http/caching.js";
 import type { SafeHtml } from "./html.js";
 
 /** Which page a Content-Security-Policy is for. */
@@ -86,10 +87,3 @@ export function sendPage(req: http.IncomingMessage, res: http.ServerResponse, bo
   res.end(req.method === "HEAD" ? undefined : bytes);
 }
 
-/** Whether an If-None-Match header lists the ETag (weak comparison, as RFC 9110 asks for GET). */
-export function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === "*") return true;
-  const bare = etag.replace(/^W\//, "");
-  return header.split(",").some((t) => t.trim().replace(/^W\//, "") === bare);
-}

@@ -80,7 +80,7 @@ export function createWebRoutes(deps: WebDeps): WebRoutes {
         sendPage(req, res, notFoundPage("No such file", "This file is not part of the current build.", null), { status: 404, csp: { page: "document", embeddable: false } });
         return true;
       }
-      if (path === "/" || (path === "/graphql" && !isOperationRequest(url) && prefersHtml(req))) {
+      if (isExplorerRequest(req, url)) {
         const m = currentManifest();
         if (!m) return false;
         const nonce = randomBytes(18).toString("base64");
@@ -138,11 +138,11 @@ function notFoundPage(title: string, message: string, manifest: WebManifest | nu
   });
 }
 
-/** A GET carrying an operation (a query, or a persisted query's hash in `extensions`) is for the API. */
-function isOperationRequest(url: URL): boolean {
-  return url.searchParams.has("query") || url.searchParams.has("extensions");
-}
-
-function prefersHtml(req: http.IncomingMessage): boolean {
-  return /text\/html/i.test(req.headers.accept ?? "");
+/**
+ * A GET or HEAD for the explorer: `/`, or `/graphql` from a browser (an HTML Accept) without an
+ * operation (a query, or a persisted query's hash in `extensions`, which is for the API).
+ */
+export function isExplorerRequest(req: http.IncomingMessage, url: URL): boolean {
+  if (url.pathname === "/") return true;
+  return url.pathname === "/graphql" && !url.searchParams.has("query") && !url.searchParams.has("extensions") && /text\/html/i.test(req.headers.accept ?? "");
 }
