@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import type http from "node:http";
 import { join } from "node:path";
+import { matchesEtag } from "../http/caching.js";
+import { appendVary } from "../http/send.js";
 import { type AssetFile, type WebManifest } from "./manifest.js";
-import { matchesEtag, setCommonHeaders } from "./respond.js";
+import { setCommonHeaders } from "./respond.js";
 
 /** Served for a year and never revalidated: a hashed name changes whenever the content does. */
 export const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -35,7 +37,7 @@ export class StaticAssets {
     setCommonHeaders(res);
     res.setHeader("cache-control", IMMUTABLE);
     res.setHeader("etag", etag);
-    if (file.encodings.length > 0) res.setHeader("vary", "accept-encoding");
+    if (file.encodings.length > 0) appendVary(res, "accept-encoding");
     if (matchesEtag(req.headers["if-none-match"], etag)) {
       res.statusCode = 304;
       res.end();

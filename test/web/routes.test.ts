@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "../../src/server.js";
 import { readManifest } from "../../src/web/manifest.js";
 import { type WebTestServer, startWebTestServer } from "./web-server.js";
 
@@ -66,6 +67,21 @@ describe("the web routes over HTTP", () => {
     const head = await get(`/assets/${name}`, { "accept-encoding": "identity" }, "HEAD");
     expect(head.status).toBe(200);
     expect(Number(head.headers.get("content-length"))).toBe(readManifest()!.files[name]!.bytes);
+  });
+
+  it("keep Vary: Origin beside Vary: accept-encoding on assets when CORS is limited to listed origins", async () => {
+    const limited = await createServer(server.api.kb, { corsOrigins: "https://example.org" });
+    try {
+      const { port } = await limited.listen(0, "127.0.0.1");
+      const name = readManifest()!.entries.explorerScript;
+      const res = await fetch(`http://127.0.0.1:${port}/assets/${name}`, { headers: { origin: "https://example.org", "accept-encoding": "br" } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("access-control-allow-origin")).toBe("https://example.org");
+      expect(res.headers.get("vary")).toBe("Origin, accept-encoding");
+      await res.arrayBuffer();
+    } finally {
+      await limited.stop();
+    }
   });
 
   it("serve only files of the build under /assets/, never a path into the file system", async () => {
