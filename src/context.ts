@@ -26,7 +26,6 @@ export interface RequestOutcome {
   /** A query that ran to completion without errors: its response may be cached. */
   cacheable: boolean;
   operationName?: string | null;
-  operationType?: string;
   /** The operation's estimated cost, once computed. */
   cost?: number;
 }

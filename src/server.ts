@@ -84,8 +84,6 @@ export interface ApiServer {
   execute(request: Omit<GraphQLRequest, "query"> & { query: string }): Promise<GraphQLResponse>;
   /** Starts listening; port 0 picks a free port. Resolves with the address. */
   listen(port: number, host: string): Promise<{ url: string; port: number; host: string }>;
-  /** True once stop() has begun: /readyz answers 503 (and keeps accepting for `shutdownDelayMs`). */
-  readonly draining: boolean;
   /**
    * Stops accepting requests, lets in-flight ones finish (up to `shutdownTimeoutMs`), and stops
    * Apollo (the database stays open; the caller closes it). Resolves true when every in-flight
@@ -93,9 +91,6 @@ export interface ApiServer {
    */
   stop(): Promise<boolean>;
 }
-
-/** The default request body limit: 100 KB is far more than any query this schema needs. */
-export const DEFAULT_MAX_BODY_BYTES = DEFAULT_SETTINGS.maxBodyBytes;
 
 /** ServerOptions from the parsed `serve` settings. */
 export function serverOptionsFrom(s: ServeSettings): ServerOptions {
@@ -148,8 +143,8 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     maxDirectives: options.limits?.maxDirectives ?? d.maxDirectives,
     maxCost: options.limits?.maxCost ?? d.maxCost,
   };
-  const cacheMaxAge = options.cacheMaxAge ?? d.cacheMaxAge;
-  const successCacheControl = publicCacheControl(cacheMaxAge);
+  const successCacheControl = publicCacheControl(options.cacheMaxAge ?? d.cacheMaxAge);
+  const headersTimeoutMs = options.headersTimeoutMs ?? d.headersTimeoutMs;
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? d.shutdownTimeoutMs;
   const shutdownDelayMs = options.shutdownDelayMs ?? d.shutdownDelayMs;
   let stopping = false;
@@ -166,8 +161,8 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
   const sdl = schemaSdl(schema);
   const httpServer = http.createServer({
     keepAliveTimeout: options.keepAliveTimeoutMs ?? d.keepAliveTimeoutMs,
-    headersTimeout: options.headersTimeoutMs ?? d.headersTimeoutMs,
-    requestTimeout: 2 * (options.headersTimeoutMs ?? d.headersTimeoutMs),
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: 2 * headersTimeoutMs,
   });
   const drainer = new Drainer(httpServer);
   const jit = (options.executor ?? d.executor) === "jit" ? jitExecutor(schema) : undefined;
@@ -260,7 +255,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     if (isRead && url.pathname === "/healthz") return sendHealth(res, kb);
     if (isRead && url.pathname === "/readyz") return sendReadiness(res, kb, stopping);
     if (isRead && url.pathname === "/schema.graphql") {
-      res.setHeader("cache-control", publicCacheControl(cacheMaxAge));
+      res.setHeader("cache-control", successCacheControl);
       return send(res, 200, "text/plain; charset=utf-8", sdl);
     }
     if (isRead && (await web.handle(req, res, url))) return;
@@ -322,7 +317,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
         res.setHeader("connection", "close");
         return sendError(res, 413, "PAYLOAD_TOO_LARGE", `Request body too large: the limit is ${maxBodyBytes} bytes.`);
       }
-      if (type === "application/json" || type === "application/graphql-response+json") {
+      if (JSON_TYPE.test(type)) {
         try {
           body = JSON.parse(raw);
         } catch (e) {
@@ -346,18 +341,14 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
         if (matchesEtag(req.headers["if-none-match"], etag)) {
           note.cache = "not-modified";
           res.statusCode = 304;
-          res.setHeader("etag", etag);
-          res.setHeader("cache-control", successCacheControl);
-          appendVary(res, "Accept");
+          setCacheHeaders(res, etag);
           res.end();
           return;
         }
       }
       if (hit) {
         note.cache = "hit";
-        res.setHeader("etag", hit.etag);
-        res.setHeader("cache-control", successCacheControl);
-        appendVary(res, "Accept");
+        setCacheHeaders(res, hit.etag);
         return send(res, 200, hit.contentType, hit.body);
       }
       note.cache = "miss";
@@ -389,6 +380,13 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     writeGraphQLResponse(res, response, context, key, sentKey);
   }
 
+  /** The headers of a cacheable answer (200 or 304): its ETag, Cache-Control, and Vary: Accept. */
+  function setCacheHeaders(res: http.ServerResponse, etag: string): void {
+    res.setHeader("etag", etag);
+    res.setHeader("cache-control", successCacheControl);
+    appendVary(res, "Accept");
+  }
+
   function writeGraphQLResponse(res: http.ServerResponse, response: HTTPGraphQLResponse, context: RequestContext, key: string | undefined, sentKey: string | undefined): void {
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
@@ -405,13 +403,12 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     const success = res.statusCode === 200 && context.outcome.cacheable && !context.deadline.expired;
     if (success && key !== undefined) {
       const etag = etagOf(key);
-      res.setHeader("etag", etag);
-      res.setHeader("cache-control", successCacheControl);
+      setCacheHeaders(res, etag);
       const entry = { body: bytes, contentType: String(res.getHeader("content-type") ?? "application/json; charset=utf-8"), etag };
       responseCache.set(key, entry);
       if (sentKey !== undefined) responseCache.set(sentKey, entry);
     } else if (success) {
-      res.setHeader("cache-control", publicCacheControl(cacheMaxAge));
+      res.setHeader("cache-control", successCacheControl);
     } else {
       res.setHeader("cache-control", "no-store");
     }
@@ -428,9 +425,6 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     rowCache,
     jit: jit?.stats,
     execute,
-    get draining() {
-      return stopping;
-    },
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);

@@ -150,7 +150,6 @@ export function outcomePlugin(): ApolloServerPlugin<RequestContext> {
         async willSendResponse({ response, contextValue, operation, operationName }) {
           const outcome = contextValue.outcome;
           outcome.operationName = operationName;
-          outcome.operationType = operation?.operation;
           outcome.cacheable =
             operation?.operation === "query" &&
             response.body.kind === "single" &&

@@ -26,20 +26,14 @@ export class Cors {
 
   /** Sets the CORS response headers of any request. */
   apply(req: http.IncomingMessage, res: http.ServerResponse): void {
-    if (this.any) {
-      res.setHeader("access-control-allow-origin", "*");
-    } else {
-      appendVary(res, "Origin");
-      const origin = req.headers.origin;
-      if (origin === undefined || !this.origins.has(origin)) return;
-      res.setHeader("access-control-allow-origin", origin);
-    }
-    res.setHeader("access-control-expose-headers", EXPOSED_HEADERS);
+    const { headers, varyOrigin } = this.rawHeaders(req);
+    if (varyOrigin) appendVary(res, "Origin");
+    for (let i = 0; i < headers.length; i += 2) res.setHeader(headers[i]!, headers[i + 1]!);
   }
 
   /**
-   * The same headers as apply, as a flat list for writeHead (the response cache's fast path),
-   * and whether `Vary` must name Origin.
+   * The CORS response headers of a request as a flat list (for writeHead: the response cache's
+   * fast path; `apply` sets them), and whether `Vary` must name Origin.
    */
   rawHeaders(req: http.IncomingMessage): { headers: string[]; varyOrigin: boolean } {
     if (this.any) return ANY_ORIGIN;

@@ -14,16 +14,6 @@ export class Drainer {
 
   constructor(private readonly server: http.Server) {}
 
-  /** True once drain has begun. */
-  get isDraining(): boolean {
-    return this.draining;
-  }
-
-  /** Requests being served now. */
-  get active(): number {
-    return this.inFlight;
-  }
-
   /**
    * Counts a request until its response is finished or its connection closes, then calls
    * `done` (once).

@@ -12,6 +12,9 @@ export const INTERNAL_SERVER_ERROR = ApolloServerErrorCode.INTERNAL_SERVER_ERROR
 /** The message clients get instead of an unexpected error's own. */
 export const MASKED_MESSAGE = "Internal server error";
 
+/** Our own codes, which Apollo's wrappers (ValidationError: GRAPHQL_VALIDATION_FAILED) hide. */
+const OWN_CODES: ReadonlySet<string> = new Set<string>([...Object.values(LIMIT_CODES), DEADLINE_EXCEEDED]);
+
 /**
  * Codes of errors the client caused or can act on; their messages are written for clients and
  * pass unmasked. Everything else (no code, INTERNAL_SERVER_ERROR, or an unknown code) is masked.
@@ -24,12 +27,8 @@ const CLIENT_CODES: ReadonlySet<string> = new Set<string>([
   ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
   ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
   ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
-  ...Object.values(LIMIT_CODES),
-  DEADLINE_EXCEEDED,
+  ...OWN_CODES,
 ]);
-
-/** Our own codes, which Apollo's wrappers (ValidationError: GRAPHQL_VALIDATION_FAILED) hide. */
-const OWN_CODES: ReadonlySet<string> = new Set<string>([...Object.values(LIMIT_CODES), DEADLINE_EXCEEDED]);
 
 /** The code an error was raised with: ours when it is wrapped by Apollo, else its own. */
 export function errorCode(error: unknown): string | undefined {

@@ -37,15 +37,8 @@ export class ResponseCache {
   }
 
   get(key: string): CachedResponse | undefined {
-    const hit = this.entries.get(key);
-    if (hit === undefined) {
-      this.misses++;
-      return undefined;
-    }
-    this.hits++;
-    // Most recently used last: re-insert.
-    this.entries.delete(key);
-    this.entries.set(key, hit);
+    const hit = this.lookup(key);
+    if (hit === undefined) this.misses++;
     return hit;
   }
 
@@ -54,6 +47,7 @@ export class ResponseCache {
     const hit = this.entries.get(key);
     if (hit === undefined) return undefined;
     this.hits++;
+    // Most recently used last: re-insert.
     this.entries.delete(key);
     this.entries.set(key, hit);
     return hit;
