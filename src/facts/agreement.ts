@@ -50,9 +50,8 @@ import {
 import { decimalsOf, describeAmount, formatNumber, withUnit } from "./number-format.js";
 import { periodsOverlap } from "./period.js";
 import type { Key } from "./key.js";
+import { stripPeriod } from "./prose.js";
 import { normalizeUnit } from "./units.js";
-
-export type { Key } from "./key.js";
 
 /** What a statistic is: a measurement, an estimate, a forecast, a survey result or a derived figure. */
 export type StatisticKind = "MEASUREMENT" | "ESTIMATE" | "FORECAST" | "SURVEY" | "DERIVED";
@@ -200,12 +199,17 @@ function subjectRelation(a: Key, b: Key, partOf: ReadonlyMap<Key, Key>): Subject
 
 /** Whether `inner` is part of `outer` through a chain of `partOf` links (cycles stop). */
 function isWithin(inner: Key, outer: Key, partOf: ReadonlyMap<Key, Key>): boolean {
-  const seen = new Set<Key>();
-  for (let k = partOf.get(inner); k !== undefined && !seen.has(k); k = partOf.get(k)) {
-    if (k === outer) return true;
-    seen.add(k);
-  }
-  return false;
+  return ancestors(inner, partOf).includes(outer);
+}
+
+/**
+ * The broader markets `subject` is part of, following its chain of `partOf` links nearest
+ * first; the walk stops at the first market already visited (a cycle).
+ */
+export function ancestors<K>(subject: K, partOf: ReadonlyMap<K, K>): K[] {
+  const seen = new Set<K>();
+  for (let k = partOf.get(subject); k !== undefined && !seen.has(k); k = partOf.get(k)) seen.add(k);
+  return [...seen];
 }
 
 function periodRelation(a: ComparableStatistic["period"], b: ComparableStatistic["period"]): "SAME" | "OVERLAPPING" | null {
@@ -231,7 +235,8 @@ function metricRelation(a: Key, b: Key, relations: readonly MetricRelation[]): M
   return scope ? { kind: "DIFFERENT_SCOPE", note: scope.note } : null;
 }
 
-function usableEquivalence(r: MetricRelation): boolean {
+/** Whether a relation is an EQUIVALENT one that converts: a finite, non-zero scale. */
+export function usableEquivalence(r: Pick<MetricRelation, "relation" | "scale">): boolean {
   return r.relation === "EQUIVALENT" && r.scale !== null && r.scale !== 0 && Number.isFinite(r.scale);
 }
 
@@ -361,10 +366,6 @@ function partOfPhrase(a: Key, b: Key, rel: SubjectRelation, ctx: AgreementContex
 
 function quote(s: string): string {
   return `"${s}"`;
-}
-
-function stripPeriod(s: string): string {
-  return s.trim().replace(/\.$/, "");
 }
 
 function lowerFirst(s: string): string {

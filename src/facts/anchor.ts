@@ -124,7 +124,7 @@ export function anchorQuote(archive: ArchiveText, q: QuoteSpec): AnchoredQuote |
 }
 
 /** Length of a string in Unicode code points (its UTF-16 length when it has no surrogate pairs). */
-export function codePointLength(s: string): number {
+function codePointLength(s: string): number {
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

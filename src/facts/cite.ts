@@ -34,6 +34,7 @@
  * the standard's own example of an article read on a newspaper's website); other web sources
  * as web pages ([EB/OL]).
  */
+import type { StatisticKind } from "./agreement.js";
 import type { Comparator } from "./interval.js";
 import { type CslTemplate, type Markup, renderBibtex, renderCitation, renderEntries } from "./csl-engine.js";
 import { describeAmount } from "./number-format.js";
@@ -95,7 +96,7 @@ export interface CitableStatistic {
   readonly subjectName: string;
   /** The period label, e.g. "2020-H1"; null when none is stated. */
   readonly periodLabel: string | null;
-  readonly kind: "MEASUREMENT" | "ESTIMATE" | "FORECAST" | "SURVEY" | "DERIVED";
+  readonly kind: StatisticKind;
   readonly comparator: Comparator;
   readonly amount: number;
   readonly unit: string;

@@ -32,7 +32,39 @@ export interface ConflictGroup {
 export function findConflictGroups(statistics: readonly ComparableStatistic[], ctx: AgreementContext): ConflictGroup[] {
   const index = new Map<Key, number>();
   statistics.forEach((s, i) => index.set(s.id, i));
-  const parent = statistics.map((_, i) => i);
+  const links: [number, number, string][] = [];
+  for (const bucket of bySubject(statistics).values()) {
+    for (let x = 0; x < bucket.length; x++) {
+      for (let y = x + 1; y < bucket.length; y++) {
+        const a = bucket[x]!;
+        const b = bucket[y]!;
+        const verdict = compareStatistics(a, b, ctx);
+        if (verdict?.verdict === "CONFLICTS") links.push([index.get(a.id)!, index.get(b.id)!, verdict.reason]);
+      }
+    }
+  }
+  links.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  return connectedGroups(statistics.length, links).map((g) => ({
+    members: g.members.map((i) => statistics[i]!.id),
+    conflicts: g.pairs.map(([i, j, reason]) => ({ first: statistics[i]!.id, second: statistics[j]!.id, reason })),
+  }));
+}
+
+/** A connected set of linked items: their indices and the links among them. */
+export interface ConnectedGroup<P> {
+  /** Indices of the members, ascending. */
+  readonly members: number[];
+  /** The links among the members, in the order given. */
+  readonly pairs: P[];
+}
+
+/**
+ * Splits `count` items (by index) into the sets that `pairs` connect, each pair linking the
+ * items at its first two entries (any further entries are carried along). Only linked items
+ * belong to a group; groups come in the order of their first member.
+ */
+export function connectedGroups<P extends readonly [number, number, ...unknown[]]>(count: number, pairs: readonly P[]): ConnectedGroup<P>[] {
+  const parent = Array.from({ length: count }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -40,36 +72,21 @@ export function findConflictGroups(statistics: readonly ComparableStatistic[], c
     }
     return i;
   };
-
-  const links: { i: number; j: number; reason: string }[] = [];
-  for (const bucket of bySubject(statistics).values()) {
-    for (let x = 0; x < bucket.length; x++) {
-      for (let y = x + 1; y < bucket.length; y++) {
-        const a = bucket[x]!;
-        const b = bucket[y]!;
-        const verdict = compareStatistics(a, b, ctx);
-        if (verdict?.verdict !== "CONFLICTS") continue;
-        const i = index.get(a.id)!;
-        const j = index.get(b.id)!;
-        links.push({ i, j, reason: verdict.reason });
-        const [ri, rj] = [find(i), find(j)];
-        if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
-      }
-    }
+  // Every set's root is its smallest index.
+  for (const [i, j] of pairs) {
+    const [ri, rj] = [find(i), find(j)];
+    if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
   }
-
-  const groups = new Map<number, { members: Key[]; conflicts: ConflictLink[] }>();
-  const linked = new Set(links.flatMap((l) => [l.i, l.j]));
-  statistics.forEach((s, i) => {
-    if (!linked.has(i)) return;
+  const linked = new Set(pairs.flatMap(([i, j]) => [i, j]));
+  const groups = new Map<number, { members: number[]; pairs: P[] }>();
+  for (let i = 0; i < count; i++) {
+    if (!linked.has(i)) continue;
     const root = find(i);
-    if (!groups.has(root)) groups.set(root, { members: [], conflicts: [] });
-    groups.get(root)!.members.push(s.id);
-  });
-  links
-    .sort((p, q) => p.i - q.i || p.j - q.j)
-    .forEach((l) => groups.get(find(l.i))!.conflicts.push({ first: statistics[l.i]!.id, second: statistics[l.j]!.id, reason: l.reason }));
-  return [...groups.entries()].sort(([r1], [r2]) => r1 - r2).map(([, g]) => g);
+    if (!groups.has(root)) groups.set(root, { members: [], pairs: [] });
+    groups.get(root)!.members.push(i);
+  }
+  for (const p of pairs) groups.get(find(p[0]))!.pairs.push(p);
+  return [...groups.values()];
 }
 
 function bySubject(statistics: readonly ComparableStatistic[]): Map<Key, ComparableStatistic[]> {

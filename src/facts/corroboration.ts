@@ -74,8 +74,7 @@ export function corroborate(citations: readonly CorroborationCitation[], reports
     citations.filter((c) => !c.attribution.inferred),
     reports,
   );
-  const entities: number[] = [];
-  for (const g of producers) for (const e of g.entities) if (!entities.includes(e)) entities.push(e);
+  const entities = [...new Set(producers.flatMap((g) => g.entities))];
   const publishers = citingPublishers(citations);
   return {
     producers,
@@ -94,7 +93,7 @@ export function corroborate(citations: readonly CorroborationCitation[], reports
  * The distinct primary producers of the attributed citations: one candidate per credited
  * entity and per producing report, merged while they share an entity or a report.
  */
-export function producerGroups(citations: readonly CorroborationCitation[], reports: ReadonlyMap<number, ReportLinks>): ProducerGroup[] {
+function producerGroups(citations: readonly CorroborationCitation[], reports: ReadonlyMap<number, ReportLinks>): ProducerGroup[] {
   const groups: { entities: number[]; reports: number[] }[] = [];
   const add = (entities: readonly number[], reportIds: readonly number[]) => {
     const shares = (g: (typeof groups)[number]) => g.entities.some((e) => entities.includes(e)) || g.reports.some((r) => reportIds.includes(r));
@@ -124,9 +123,8 @@ export function producerGroups(citations: readonly CorroborationCitation[], repo
 function citingPublishers(citations: readonly CorroborationCitation[]): CitingPublisher[] {
   const out: { publisherId: Key | null; sourceIds: Key[] }[] = [];
   for (const c of citations) {
-    const existing = c.publisherId === null ? undefined : out.find((p) => p.publisherId === c.publisherId);
-    const bySource = out.find((p) => p.publisherId === null && p.sourceIds.includes(c.sourceId));
-    const target = existing ?? (c.publisherId === null ? bySource : undefined);
+    // A source without a publisher joins only an earlier citation of the same source.
+    const target = out.find((p) => p.publisherId === c.publisherId && (c.publisherId !== null || p.sourceIds.includes(c.sourceId)));
     if (target) {
       if (!target.sourceIds.includes(c.sourceId)) target.sourceIds.push(c.sourceId);
     } else out.push({ publisherId: c.publisherId, sourceIds: [c.sourceId] });

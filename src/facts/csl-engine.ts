@@ -24,7 +24,7 @@ import { PROJECT_ROOT } from "../paths.js";
 export type CslTemplate = "apa" | "livestream-facts-mla" | "livestream-facts-chicago-author-date" | "livestream-facts-gb-t-7714-2015-numeric";
 
 /** Where the vendored CSL files live (the source tree, also when running from dist/). */
-export const CSL_DIR = join(PROJECT_ROOT, "src", "facts", "csl");
+const CSL_DIR = join(PROJECT_ROOT, "src", "facts", "csl");
 
 const VENDORED: Readonly<Record<Exclude<CslTemplate, "apa">, string>> = {
   "livestream-facts-mla": "modern-language-association.csl",
@@ -37,7 +37,7 @@ const VENDORED_LOCALES: Readonly<Record<string, string>> = { "zh-CN": "locales-z
 let registered = false;
 
 /** Registers the vendored styles and locales with citation-js (once per process). */
-export function registerCslFiles(): void {
+function registerCslFiles(): void {
   if (registered) return;
   const csl = plugins.config.get("@csl");
   for (const [name, file] of Object.entries(VENDORED)) {

@@ -31,7 +31,7 @@ import {
   statedQuantity,
   subtractQuantities,
 } from "./quantity.js";
-import { describeUnit, formatUnit, parseUnit, unitSatisfies } from "./units.js";
+import { describeUnit, normalizeUnit, parseUnit, unitSatisfies } from "./units.js";
 
 /** The outcome of checking a derived figure. */
 export type DerivationVerdict = "CONSISTENT" | "INCONSISTENT" | "UNCHECKABLE";
@@ -43,10 +43,6 @@ export interface DerivationInput {
   readonly comparator: Comparator;
   readonly amount: number;
   readonly unit: string;
-  /** The input's period label (e.g. "2020-H1"), or null when it states none. */
-  readonly periodLabel: string | null;
-  /** The input statistic's slug, passed through for the API; not used in the arithmetic. */
-  readonly statisticSlug?: string | undefined;
 }
 
 /** The derived statistic: its formula and what the source states. */
@@ -77,7 +73,7 @@ export interface DerivationCheck {
  * Inputs are matched to the formula by name; extra inputs are ignored.
  */
 export function checkDerivation(derived: DerivedStatement, inputs: readonly DerivationInput[]): DerivationCheck {
-  const stated: Quantity = { interval: readingInterval(derived.comparator, derived.amount), unit: formatUnit(parseUnit(derived.unit)) };
+  const stated: Quantity = { interval: readingInterval(derived.comparator, derived.amount), unit: normalizeUnit(derived.unit) };
   const statedWords = `"${describeStated(derived.comparator, derived.amount)}"`;
   const base = { formula: derived.formula, inputs, stated };
   const uncheckable = (why: string, recomputed: Quantity | null = null): DerivationCheck => ({
@@ -95,17 +91,16 @@ export function checkDerivation(derived: DerivedStatement, inputs: readonly Deri
   const result = evaluate(formula, env);
   if ("error" in result) return uncheckable(result.error);
 
-  const shown = `${renderFormula(formula, env, false)} ${formatRelation(result.interval, decimalsOf(derived.amount))} ${unitWords(result.unit)}`.trimEnd();
-  if (!unitSatisfies(parseUnit(result.unit), parseUnit(stated.unit))) {
-    return uncheckable(
-      `${shown}, but the statistic is stated in ${describeUnit(parseUnit(stated.unit))}, not ${describeUnit(parseUnit(result.unit))}`,
-      result,
-    );
+  const shown = `${renderFormula(formula, env, false)} ${formatRelation(result.interval, decimalsOf(derived.amount))} ${normalizeUnit(result.unit)}`.trimEnd();
+  const resultUnit = parseUnit(result.unit);
+  const statedUnit = parseUnit(stated.unit);
+  if (!unitSatisfies(resultUnit, statedUnit)) {
+    return uncheckable(`${shown}, but the statistic is stated in ${describeUnit(statedUnit)}, not ${describeUnit(resultUnit)}`, result);
   }
   if (isEmpty(result.interval)) return uncheckable(`${shown}: the inputs admit no value`, result);
 
   if (!overlaps(result.interval, stated.interval)) {
-    return { ...base, recomputed: result, verdict: "INCONSISTENT", explanation: `${shown}, which contradicts ${statedWords}${readingNote(derived)}` };
+    return { ...base, recomputed: result, verdict: "INCONSISTENT", explanation: `${shown}, which contradicts ${statedWords}${readingNote(derived.comparator, stated.interval)}` };
   }
   const relation = contains(stated.interval, result.interval) ? `which satisfies ${statedWords}` : `which allows ${statedWords} but does not imply it`;
   return { ...base, recomputed: result, verdict: "CONSISTENT", explanation: `${shown}, ${relation}` };
@@ -159,7 +154,7 @@ function renderFormula(f: Formula, env: FormulaEnvironment, nested: boolean): st
       return exactNumber(f.value);
     case "var": {
       const input = env.inputs.get(f.name);
-      if (input) return `${exactNumber(input.amount)} ${unitWords(input.unit)}`.trimEnd();
+      if (input) return `${exactNumber(input.amount)} ${normalizeUnit(input.unit)}`.trimEnd();
       if (f.name === "days" && env.period) return `${formatNumber(env.period.days)} days of ${env.period.label}`;
       return f.name;
     }
@@ -172,14 +167,8 @@ function renderFormula(f: Formula, env: FormulaEnvironment, nested: boolean): st
   }
 }
 
-function unitWords(unit: string): string {
-  return formatUnit(parseUnit(unit));
-}
-
 /** For a contradicted flat figure, the rounding the check allowed, so the reader sees it was generous. */
-function readingNote(derived: DerivedStatement): string {
-  if (derived.comparator !== "EQUAL") return "";
-  const r: Interval = readingInterval("EQUAL", derived.amount);
-  if (r.lo === r.hi) return "";
-  return ` (read as a rounded figure, ${exactNumber(r.lo)} to ${exactNumber(r.hi)})`;
+function readingNote(comparator: Comparator, reading: Interval): string {
+  if (comparator !== "EQUAL" || reading.lo === reading.hi) return "";
+  return ` (read as a rounded figure, ${exactNumber(reading.lo)} to ${exactNumber(reading.hi)})`;
 }

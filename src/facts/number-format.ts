@@ -12,7 +12,7 @@ import { isEmpty } from "./interval.js";
  * two from 1 up (percentages such as 121.5, multiples such as 2.22), four significant digits
  * below 1.
  */
-export function displayDecimals(x: number): number {
+function displayDecimals(x: number): number {
   const a = Math.abs(x);
   if (!Number.isFinite(a) || a >= 100) return 0;
   if (a >= 1 || a === 0) return 2;
@@ -121,14 +121,14 @@ function upperBound(hi: number, open: boolean, d: number): string {
 }
 
 /** Rounds down to `d` decimals (values already on that grid stay as they are). */
-export function roundDown(x: number, d = displayDecimals(x)): number {
+function roundDown(x: number, d = displayDecimals(x)): number {
   if (isExact(x, d)) return x;
   const f = 10 ** d;
   return Math.floor(x * f) / f;
 }
 
 /** Rounds up to `d` decimals (values already on that grid stay as they are). */
-export function roundUp(x: number, d = displayDecimals(x)): number {
+function roundUp(x: number, d = displayDecimals(x)): number {
   if (isExact(x, d)) return x;
   const f = 10 ** d;
   return Math.ceil(x * f) / f;

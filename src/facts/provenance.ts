@@ -16,6 +16,7 @@
  */
 import type { Key } from "./key.js";
 import type { BasedOnRelation } from "./producers.js";
+import { joinNames, stripPeriod } from "./prose.js";
 
 /** The kinds of step a chain is made of. */
 export type ProvenanceStepKind =
@@ -161,7 +162,7 @@ function derivedStep(d: ProvenanceDerivation): ProvenanceStep {
 function attributionWords(producer: string, c: ProvenanceCitation): string {
   const { inferred, asWritten, note } = c.attribution;
   if (!inferred) return `the source attributes the figure to ${producer}${asWritten ? `: "${asWritten}"` : ""}`;
-  return `the editors attribute the figure to ${producer}; the source does not say so${note ? ` (${note.trim().replace(/\.$/, "")})` : ""}`;
+  return `the editors attribute the figure to ${producer}; the source does not say so${note ? ` (${stripPeriod(note)})` : ""}`;
 }
 
 /**
@@ -174,7 +175,7 @@ function reportSteps(reportId: number, reports: ReadonlyMap<number, ProvenanceRe
   seen.add(reportId);
   const ref = (x: ProvenanceReport): ProvenanceRef => ({ type: "REPORT", id: x.id, name: x.title });
   const inference = (inferred: boolean) => (inferred ? " (an editor's inference)" : "");
-  const notes = (note: string | null) => (note ? `: ${note.trim().replace(/\.$/, "")}` : "");
+  const notes = (note: string | null) => (note ? `: ${stripPeriod(note)}` : "");
   const steps: ProvenanceStep[] = [];
   const republished = r.basedOn.filter((b) => b.relation === "REPUBLISHES");
   if (republished.length > 0) {
@@ -210,9 +211,4 @@ function reportSteps(reportId: number, reports: ReadonlyMap<number, ProvenanceRe
     });
   }
   return steps;
-}
-
-function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }

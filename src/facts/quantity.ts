@@ -9,9 +9,9 @@ import { addIntervals, divideIntervals, multiplyIntervals, negate, subtractInter
 import { formatInterval } from "./number-format.js";
 import {
   DAYS_UNIT,
-  type Unit,
   describeUnit,
   formatUnit,
+  normalizeUnit,
   parseUnit,
   unitOfProduct,
   unitOfQuotient,
@@ -30,7 +30,7 @@ export type QuantityResult = Quantity | { readonly error: string };
 
 /** The quantity a stated figure stands for: "more than 10,000,000 sessions" is (10,000,000, ∞) sessions. */
 export function statedQuantity(comparator: Comparator, amount: number, unit: string): Quantity {
-  return { interval: fromComparator(comparator, amount), unit: formatUnit(parseUnit(unit)) };
+  return { interval: fromComparator(comparator, amount), unit: normalizeUnit(unit) };
 }
 
 /** A plain number, as number constants in formulas are. */
@@ -72,11 +72,6 @@ export function divideQuantities(a: Quantity, b: Quantity): QuantityResult {
 /** -a, same unit. */
 export function negateQuantity(a: Quantity): Quantity {
   return { interval: negate(a.interval), unit: a.unit };
-}
-
-/** The unit of a quantity, parsed. */
-export function unitOf(q: Quantity): Unit {
-  return parseUnit(q.unit);
 }
 
 function show(q: Quantity): string {

@@ -3,8 +3,8 @@ import { type DerivationInput, type DerivedStatement, checkDerivation } from "..
 import { interval } from "../../src/facts/interval.js";
 
 const H1_2020 = { label: "2020-H1", days: 182 };
-const sessions: DerivationInput = { name: "sessions", comparator: "MORE_THAN", amount: 10_000_000, unit: "sessions", periodLabel: "2020-H1" };
-const views: DerivationInput = { name: "views", comparator: "MORE_THAN", amount: 50_000_000_000, unit: "views", periodLabel: "2020-H1" };
+const sessions: DerivationInput = { name: "sessions", comparator: "MORE_THAN", amount: 10_000_000, unit: "sessions" };
+const views: DerivationInput = { name: "views", comparator: "MORE_THAN", amount: 50_000_000_000, unit: "views" };
 
 const perDay = (formula: string, comparator: DerivedStatement["comparator"], amount: number, unit: string, period = H1_2020): DerivedStatement => ({
   formula,
@@ -84,8 +84,8 @@ describe("checking derived figures", () => {
 
   it("cannot check a formula that adds yuan to dollars", () => {
     const inputs: DerivationInput[] = [
-      { name: "a", comparator: "EQUAL", amount: 5, unit: "CNY", periodLabel: null },
-      { name: "b", comparator: "EQUAL", amount: 3, unit: "USD", periodLabel: null },
+      { name: "a", comparator: "EQUAL", amount: 5, unit: "CNY" },
+      { name: "b", comparator: "EQUAL", amount: 3, unit: "USD" },
     ];
     const check = checkDerivation({ formula: "a + b", comparator: "EQUAL", amount: 8, unit: "CNY", period: null }, inputs);
     expect([check.verdict, check.explanation]).toEqual(["UNCHECKABLE", 'cannot check "8": cannot add or subtract CNY and USD (5 CNY + 3 USD)']);
@@ -98,8 +98,8 @@ describe("checking derived figures", () => {
 
   it("checks a growth rate computed from two amounts, shown with the stated decimals", () => {
     const inputs: DerivationInput[] = [
-      { name: "gmv2020", comparator: "EQUAL", amount: 961_000_000_000, unit: "CNY", periodLabel: "2020" },
-      { name: "gmv2019", comparator: "EQUAL", amount: 433_800_000_000, unit: "CNY", periodLabel: "2019" },
+      { name: "gmv2020", comparator: "EQUAL", amount: 961_000_000_000, unit: "CNY" },
+      { name: "gmv2019", comparator: "EQUAL", amount: 433_800_000_000, unit: "CNY" },
     ];
     const check = checkDerivation({ formula: "(gmv2020 - gmv2019) / gmv2019 * 100", comparator: "EQUAL", amount: 121.5, unit: "PERCENT", period: null }, inputs);
     expect([check.verdict, check.explanation, check.recomputed?.unit]).toEqual([
@@ -111,8 +111,8 @@ describe("checking derived figures", () => {
 
   it("finds a growth rate inconsistent when it does not follow from the amounts", () => {
     const inputs: DerivationInput[] = [
-      { name: "gmv2019", comparator: "EQUAL", amount: 433_800_000_000, unit: "CNY", periodLabel: "2019" },
-      { name: "gmv2018", comparator: "EQUAL", amount: 140_000_000_000, unit: "CNY", periodLabel: "2018" },
+      { name: "gmv2019", comparator: "EQUAL", amount: 433_800_000_000, unit: "CNY" },
+      { name: "gmv2018", comparator: "EQUAL", amount: 140_000_000_000, unit: "CNY" },
     ];
     const check = checkDerivation({ formula: "(gmv2019 - gmv2018) / gmv2018 * 100", comparator: "EQUAL", amount: 225, unit: "PERCENT", period: null }, inputs);
     expect([check.verdict, check.explanation]).toEqual([

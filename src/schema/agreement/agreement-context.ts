@@ -1,7 +1,7 @@
 import type { MarketLinkRow } from "../../db/entity.repo.js";
 import type { MetricRelationRow } from "../../db/metric.repo.js";
 import type { ComparableRow } from "../../db/statistic.repo.js";
-import type { AgreementContext, ComparableStatistic, MetricRelation, StatisticKind } from "../../facts/agreement.js";
+import { type AgreementContext, type ComparableStatistic, type MetricRelation, type StatisticKind, ancestors } from "../../facts/agreement.js";
 import type { Comparator } from "../../facts/interval.js";
 
 /** The columns of a statistic row that agreement compares (a StatisticRow or a ComparableRow). */
@@ -45,12 +45,7 @@ export function agreementContext(relations: readonly MetricRelationRow[], market
  */
 export function relatedSubjects(subject: number, partOf: ReadonlyMap<number, number>): number[] {
   const out = new Set<number>([subject]);
-  const ancestors = (s: number): number[] => {
-    const seen: number[] = [];
-    for (let k = partOf.get(s); k !== undefined && !seen.includes(k); k = partOf.get(k)) seen.push(k);
-    return seen;
-  };
-  for (const a of ancestors(subject)) out.add(a);
-  for (const m of partOf.keys()) if (ancestors(m).includes(subject)) out.add(m);
+  for (const a of ancestors(subject, partOf)) out.add(a);
+  for (const m of partOf.keys()) if (ancestors(m, partOf).includes(subject)) out.add(m);
   return [...out];
 }

@@ -3,8 +3,8 @@ import type { KnowledgeBase } from "../../db/open.js";
 import type { MetricRelationRow } from "../../db/metric.repo.js";
 import type { Repositories } from "../../db/repositories.js";
 import type { ComparableRow } from "../../db/statistic.repo.js";
-import { type AgreementContext, compareStatistics } from "../../facts/agreement.js";
-import { findConflictGroups } from "../../facts/conflict-groups.js";
+import { type AgreementContext, compareStatistics, usableEquivalence } from "../../facts/agreement.js";
+import { connectedGroups, findConflictGroups } from "../../facts/conflict-groups.js";
 import { type Comparator, overlaps, readingInterval } from "../../facts/interval.js";
 import { normalizeUnit } from "../../facts/units.js";
 import { type ComparableFields, agreementContext, comparable } from "../agreement/agreement-context.js";
@@ -108,27 +108,14 @@ function bucketGroups(bucket: readonly ComparableRow[], context: AgreementContex
     }));
   }
   const intervals = bucket.map((r) => readingInterval(r.comparator as Comparator, r.amount));
-  const parent = bucket.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const pairs: [number, number][] = [];
   for (let i = 0; i < bucket.length; i++) {
-    for (let j = i + 1; j < bucket.length; j++) {
-      if (overlaps(intervals[i]!, intervals[j]!)) continue;
-      pairs.push([i, j]);
-      const [ri, rj] = [find(i), find(j)];
-      if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
-    }
+    for (let j = i + 1; j < bucket.length; j++) if (!overlaps(intervals[i]!, intervals[j]!)) pairs.push([i, j]);
   }
-  const groups = new Map<number, BucketGroup>();
-  const linked = new Set(pairs.flat());
-  bucket.forEach((r, i) => {
-    if (!linked.has(i)) return;
-    const root = find(i);
-    if (!groups.has(root)) groups.set(root, { members: [], pairs: [] });
-    groups.get(root)!.members.push(r);
-  });
-  for (const [i, j] of pairs) groups.get(find(i))!.pairs.push([bucket[i]!, bucket[j]!]);
-  return [...groups.entries()].sort(([a], [b]) => a - b).map(([, g]) => g);
+  return connectedGroups(bucket.length, pairs).map((g) => ({
+    members: g.members.map((i) => bucket[i]!),
+    pairs: g.pairs.map(([i, j]): [ComparableRow, ComparableRow] => [bucket[i]!, bucket[j]!]),
+  }));
 }
 
 /** Metrics joined by usable EQUIVALENT relations (a conversion with a finite, non-zero scale) share a family id. */
@@ -142,7 +129,7 @@ function equivalenceFamilies(relations: readonly MetricRelationRow[]): (metricId
     return root;
   };
   for (const r of relations) {
-    if (r.relation !== "EQUIVALENT" || r.scale === null || r.scale === 0 || !Number.isFinite(r.scale)) continue;
+    if (!usableEquivalence(r)) continue;
     const [a, b] = [find(r.metricId), find(r.relatedId)];
     if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
   }

@@ -1,4 +1,5 @@
 import type { Corroboration } from "../../facts/corroboration.js";
+import { joinNames } from "../../facts/prose.js";
 
 /**
  * A corroboration in one or a few sentences, e.g. "4 citations from 4 publishers. 2
@@ -31,9 +32,4 @@ export function corroborationSummary(c: Corroboration, entityName: (id: number) 
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }

@@ -27,8 +27,6 @@ export async function statisticDerivation(row: StatisticRow, ctx: RequestContext
       comparator: i.comparator as Comparator,
       amount: i.amount,
       unit: i.unit,
-      periodLabel: i.periodLabel,
-      statisticSlug: i.slug,
     }));
     const check = checkDerivation(
       {
