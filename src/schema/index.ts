@@ -30,7 +30,7 @@ import { StatisticFactsResolver } from "./statistic/statistic-facts.resolver.js"
 import { StatisticResolver } from "./statistic/statistic.resolver.js";
 
 /** Every resolver class of the API. */
-export const RESOLVERS = [
+const RESOLVERS = [
   NodeResolver,
   KnowledgeBaseResolver,
   StatisticResolver,

@@ -54,8 +54,7 @@ export function useLeanResolvers(schema: GraphQLSchema): void {
   // Interface field resolvers first: an object type's own resolver of the same field wins.
   const resolvers = [...storage.fieldResolvers].sort((a, b) => Number(typeOfClass.has(a.getObjectType!())) - Number(typeOfClass.has(b.getObjectType!())));
   for (const r of resolvers) {
-    const owner = r.getObjectType?.();
-    if (!owner) continue;
+    const owner = r.getObjectType!();
     const typeNames = typeOfClass.has(owner) ? [typeOfClass.get(owner)!] : (implementers.get(owner) ?? []);
     for (const typeName of typeNames) {
       const type = schema.getType(typeName);

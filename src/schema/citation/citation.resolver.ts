@@ -1,14 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context.js";
 import { exactlyOne } from "../common/exactly-one.js";
-import { fromGlobalId } from "../common/global-id.js";
 import { entityNode } from "../entity/entity-node.js";
+import { lookupNode } from "../node/load-node.js";
 import { Report } from "../report/report.type.js";
 import { Source } from "../source/source.type.js";
 import { Statistic } from "../statistic/statistic.type.js";
 import { Citation } from "./citation.type.js";
 import { Producer } from "./producer.union.js";
-import { type Verification, verifyCitation } from "./verify-citation.js";
+import { loadVerification } from "./verify-citation.js";
 
 /** Root lookup of citations and the relations and verification of a citation. */
 @Resolver(() => Citation)
@@ -19,11 +19,7 @@ export class CitationResolver {
     @Arg("id", () => ID, { nullable: true, description: "Global ID of the citation." }) id?: string,
     @Arg("slug", () => String, { nullable: true, description: "Slug of the citation: `<source slug>.<key>`." }) slug?: string,
   ): Promise<Citation | null> {
-    const key = exactlyOne({ id, slug });
-    const c = key.name === "id" ? fromGlobalId(key.value, "id") : { type: "Citation", slug: key.value };
-    if (c.type !== "Citation") return null;
-    const row = await ctx.loaders.citationBySlug.load(c.slug);
-    return row && new Citation(row);
+    return lookupNode(ctx, "Citation", exactlyOne({ id, slug }));
   }
 
   @FieldResolver(() => Source, { description: "The document that states the figure." })
@@ -57,16 +53,11 @@ export class CitationResolver {
       "Whether the quote verifies now, against the archive as served: the archived text's SHA-256 equals the digest recorded when it was archived, and the text at the quote's code-point positions equals the quote. Always false when the source's text is not archived.",
   })
   async verified(@Root() c: Citation, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return (await verification(c, ctx)).verified;
+    return (await loadVerification(c.row, ctx)).verified;
   }
 
   @FieldResolver(() => String, { description: "Why the citation does or does not verify, in words (positions, digest, or why it cannot be checked)." })
   async verificationNote(@Root() c: Citation, @Ctx() ctx: RequestContext): Promise<string> {
-    return (await verification(c, ctx)).note;
+    return (await loadVerification(c.row, ctx)).note;
   }
-}
-
-async function verification(c: Citation, ctx: RequestContext): Promise<Verification> {
-  const archive = c.row.quoteExact === null ? null : await ctx.loaders.archiveBySource.load(c.row.sourceId);
-  return verifyCitation(c.row, archive);
 }

@@ -1,3 +1,4 @@
+import type { RequestContext } from "../../context.js";
 import type { Archive } from "../../db/archives.js";
 import type { CitationRow } from "../../db/citation.repo.js";
 
@@ -37,4 +38,10 @@ export function verifyCitation(c: CitationRow, archive: Archive | null): Verific
     verified: true,
     note: `Verified: the quote occurs at code points ${c.quoteStart}–${c.quoteEnd} of the archived text, whose SHA-256 ${archive.actualSha256} matches the digest recorded when it was archived.`,
   };
+}
+
+/** `verifyCitation` with the archive loaded through the request's loaders (only for a quoted citation: an unquoted one cannot verify). */
+export async function loadVerification(c: CitationRow, ctx: RequestContext): Promise<Verification> {
+  const archive = c.quoteExact === null ? null : await ctx.loaders.archiveBySource.load(c.sourceId);
+  return verifyCitation(c, archive);
 }

@@ -3,7 +3,7 @@ import type { SourceRow } from "../../db/source.repo.js";
 import type { StatisticRow } from "../../db/statistic.repo.js";
 import type { CitableSource, CitableStatistic, SourceKind } from "../../facts/cite.js";
 import type { Comparator } from "../../facts/interval.js";
-import { loadAll } from "../common/load-all.js";
+import { loadPresent } from "../common/load-all.js";
 
 /**
  * A source as `citeSource` takes it: the publisher as the document names it (else the
@@ -33,8 +33,8 @@ export async function citableSource(row: SourceRow, ctx: RequestContext): Promis
 export async function citableStatistic(row: StatisticRow, ctx: RequestContext): Promise<CitableStatistic> {
   const l = ctx.loaders;
   const [metric, subject, citations] = await Promise.all([l.metricById.load(row.metricId), l.entityById.load(row.subjectId), l.citationsByStatistic.load(row.id)]);
-  const sourceRows = await loadAll(l.sourceById.loadMany(citations.map((c) => c.sourceId)));
-  const sources = await Promise.all(sourceRows.filter((s): s is SourceRow => s !== null).map((s) => citableSource(s, ctx)));
+  const sourceRows = await loadPresent(l.sourceById, citations.map((c) => c.sourceId));
+  const sources = await Promise.all(sourceRows.map((s) => citableSource(s, ctx)));
   return {
     metricName: metric?.name ?? "",
     subjectName: subject?.name ?? "",

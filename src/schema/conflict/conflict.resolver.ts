@@ -1,9 +1,8 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context.js";
 import type { MetricRow } from "../../db/metric.repo.js";
-import type { StatisticRow } from "../../db/statistic.repo.js";
 import { toConnection } from "../common/connection.js";
-import { loadAll } from "../common/load-all.js";
+import { loadPresent } from "../common/load-all.js";
 import { pageWindow } from "../common/page-args.js";
 import { userError } from "../common/user-error.js";
 import { entityNode } from "../entity/entity-node.js";
@@ -45,7 +44,7 @@ export class ConflictResolver {
 export class ConflictGroupResolver {
   @FieldResolver(() => [Statistic], { description: "The contradicting statistics, by slug." })
   async statistics(@Root() g: ConflictGroup, @Ctx() ctx: RequestContext): Promise<Statistic[]> {
-    return (await loadAll(ctx.loaders.statisticById.loadMany(g.group.memberIds))).filter((r): r is StatisticRow => r !== null).map((r) => new Statistic(r));
+    return (await loadPresent(ctx.loaders.statisticById, g.group.memberIds)).map((r) => new Statistic(r));
   }
 
   @FieldResolver(() => [ConflictPair], { description: "Every pair of members that conflict, with the reason, by the first member's slug then the second's (members may also agree with some others)." })
@@ -55,7 +54,7 @@ export class ConflictGroupResolver {
 
   @FieldResolver(() => [Metric], { description: "The metrics measured: one, or several EQUIVALENT ones whose values were converted to be compared." })
   async metrics(@Root() g: ConflictGroup, @Ctx() ctx: RequestContext): Promise<Metric[]> {
-    return (await loadAll(ctx.loaders.metricById.loadMany(g.group.metricIds))).filter((r): r is MetricRow => r !== null).map((r) => new Metric(r));
+    return (await loadPresent(ctx.loaders.metricById, g.group.metricIds)).map((r) => new Metric(r));
   }
 
   @FieldResolver(() => Entity, { description: "What every member is about." })

@@ -1,11 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context.js";
-import type { EntityRow } from "../../db/entity.repo.js";
+import { loadPresent } from "../common/load-all.js";
 import { CitingPublisher } from "./citing-publisher.type.js";
 import { corroborationSummary } from "./corroboration-summary.js";
 import { Corroboration } from "./corroboration.type.js";
 import { ProducerGroup } from "./producer-group.type.js";
-import { loadAll } from "../common/load-all.js";
 
 /** The producers, publishers and summary of a Corroboration. */
 @Resolver(() => Corroboration)
@@ -26,8 +25,7 @@ export class CorroborationResolver {
   })
   async summary(@Root() c: Corroboration, @Ctx() ctx: RequestContext): Promise<string> {
     const ids = [...new Set(c.result.producers.flatMap((g) => g.entities))];
-    const rows = await loadAll(ctx.loaders.entityById.loadMany(ids));
-    const names = new Map(rows.filter((r): r is EntityRow => r !== null).map((r) => [r.id, r.name]));
+    const names = new Map((await loadPresent(ctx.loaders.entityById, ids)).map((r) => [r.id, r.name]));
     return corroborationSummary(
       c.result,
       (id) => names.get(id) ?? `entity ${id}`,

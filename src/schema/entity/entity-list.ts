@@ -22,7 +22,7 @@ export async function entityBySlug<T extends Entity>(ctx: RequestContext, slug: 
   return entityOfClass(await ctx.loaders.entityBySlug.load(slug), cls);
 }
 
-/** The related entity (operator, parent, ...) when set and of the given class. */
+/** The related entity (operator, parent, publisher, event, ...) when set and of the given class. */
 export async function relatedEntity<T extends Entity>(ctx: RequestContext, id: number | null, cls: abstract new (...args: never[]) => T): Promise<T | null> {
   return id === null ? null : entityOfClass(await ctx.loaders.entityById.load(id), cls);
 }

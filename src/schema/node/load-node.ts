@@ -1,7 +1,7 @@
 import type { SearchKind } from "../../db/search.repo.js";
 import type { RequestContext } from "../../context.js";
 import { Citation } from "../citation/citation.type.js";
-import type { NodeTypeName } from "../common/global-id.js";
+import { type NodeTypeName, fromGlobalId } from "../common/global-id.js";
 import { ENTITY_TYPE_NAMES, entityNode } from "../entity/entity-node.js";
 import { Metric } from "../metric/metric.type.js";
 import { Report } from "../report/report.type.js";
@@ -46,7 +46,7 @@ export async function loadNode(ctx: RequestContext, type: NodeTypeName, slug: st
   }
 }
 
-/** The object a search_index row points at (kind and row id), or null when it is missing. */
+/** The object a kind and row id point at (a search_index row, a provenance step's ref), or null when it is missing. */
 export async function loadNodeByRow(ctx: RequestContext, kind: SearchKind, id: number): Promise<AnyNode | null> {
   const l = ctx.loaders;
   switch (kind) {
@@ -71,4 +71,21 @@ export async function loadNodeByRow(ctx: RequestContext, kind: SearchKind, id: n
       return r && entityNode(r);
     }
   }
+}
+
+/** The node classes that have a root lookup by global ID or slug. */
+interface LookupNodes {
+  Statistic: Statistic;
+  Citation: Citation;
+  Source: Source;
+}
+
+/**
+ * A root lookup by global ID or slug (`key` is the argument exactlyOne picked): the node of
+ * `type` it names, or null when there is none or the ID is of another type. An ID this API
+ * did not issue is a user error on `id`.
+ */
+export async function lookupNode<K extends keyof LookupNodes>(ctx: RequestContext, type: K, key: { name: "id" | "slug"; value: string }): Promise<LookupNodes[K] | null> {
+  const named = key.name === "id" ? fromGlobalId(key.value, "id") : { type, slug: key.value };
+  return named.type === type ? ((await loadNode(ctx, type, named.slug)) as LookupNodes[K] | null) : null;
 }

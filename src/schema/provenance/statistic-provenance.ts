@@ -1,11 +1,10 @@
 import type { RequestContext } from "../../context.js";
-import type { EntityRow } from "../../db/entity.repo.js";
 import type { StatisticRow } from "../../db/statistic.repo.js";
 import type { Comparator } from "../../facts/interval.js";
 import { describeAmount } from "../../facts/number-format.js";
 import { type ProvenanceCitation, type ProvenanceDerivation, type ProvenanceReport, statisticProvenance as chains } from "../../facts/provenance.js";
 import { Citation } from "../citation/citation.type.js";
-import { loadAll } from "../common/load-all.js";
+import { loadAll, loadPresent } from "../common/load-all.js";
 import { ProvenanceChain } from "./provenance-chain.type.js";
 import { ProvenanceStep } from "./provenance-step.type.js";
 
@@ -22,7 +21,7 @@ export async function statisticProvenance(row: StatisticRow, ctx: RequestContext
     ...citations.flatMap((c) => (c.attributedEntityId === null ? [] : [c.attributedEntityId])),
     ...sources.flatMap((s) => (s?.publisherId == null ? [] : [s.publisherId])),
   ];
-  const entities = new Map((await loadAll(l.entityById.loadMany(entityIds))).filter((e): e is EntityRow => e !== null).map((e) => [e.id, e]));
+  const entities = new Map((await loadPresent(l.entityById, entityIds)).map((e) => [e.id, e]));
 
   const provenanceCitations: ProvenanceCitation[] = citations.map((c, i) => {
     const source = sources[i]!;

@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context.js";
 import { SearchSyntaxError } from "../../db/search.repo.js";
-import { encodeCursor } from "../common/cursor.js";
-import { PageInfo } from "../common/page-info.type.js";
+import { toConnection } from "../common/connection.js";
 import { pageWindow } from "../common/page-args.js";
 import { userError } from "../common/user-error.js";
 import { type AnyNode, loadNodeByRow } from "../node/load-node.js";
@@ -31,11 +30,10 @@ export class SearchResolver {
     if (after && typeof after.key !== "number") throw userError("Argument after: not a cursor of this search.", "after");
     try {
       const rows = ctx.repos.search.hits(match, types, after && { rank: after.key as number, rowid: after.id }, window.first + 1);
-      const page = rows.slice(0, window.first);
-      const snippets = ctx.repos.search.snippets(match, page.map((r) => r.rowid));
-      const edges = page.map((r) => ({ cursor: encodeCursor(list, { key: r.rank, id: r.rowid }), node: new SearchHit(r, snippets.get(r.rowid) ?? "") }));
-      const info = new PageInfo(rows.length > window.first, after !== undefined, edges[0]?.cursor ?? null, edges.at(-1)?.cursor ?? null);
-      return new SearchHitConnection(edges, info, () => ctx.repos.search.count(match, types));
+      // A hit's position in the ranked order (its cursor) is its rank, ties broken by rowid.
+      const page = { rows: rows.slice(0, window.first).map((r) => ({ ...r, sortKey: r.rank, sortId: r.rowid })), hasNextPage: rows.length > window.first, hasPreviousPage: after !== undefined };
+      const snippets = ctx.repos.search.snippets(match, page.rows.map((r) => r.rowid));
+      return toConnection(SearchHitConnection, list, page, (r) => new SearchHit(r, snippets.get(r.rowid) ?? ""), () => ctx.repos.search.count(match, types));
     } catch (e) {
       if (e instanceof SearchSyntaxError) throw userError(`Argument query: the search engine refused it (${e.reason}).`, "query");
       throw e;

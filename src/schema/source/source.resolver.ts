@@ -8,12 +8,13 @@ import { CitationStyle } from "../cite/citation-style.enum.js";
 import { citableSource } from "../cite/citable.js";
 import { toConnection } from "../common/connection.js";
 import { exactlyOne } from "../common/exactly-one.js";
-import { fromGlobalId } from "../common/global-id.js";
 import { PageArgs, pageWindow } from "../common/page-args.js";
 import { URLScalar } from "../common/scalars.js";
 import { userError } from "../common/user-error.js";
-import { entityNode, entityOfClass } from "../entity/entity-node.js";
+import { relatedEntity } from "../entity/entity-list.js";
+import { entityNode } from "../entity/entity-node.js";
 import { Entity } from "../entity/entity.type.js";
+import { lookupNode } from "../node/load-node.js";
 import { Organization } from "../organization/organization.type.js";
 import { restrict, statisticCriteria } from "../statistic/statistic-criteria.js";
 import { StatisticConnection } from "../statistic/statistic-connection.type.js";
@@ -39,10 +40,7 @@ export class SourceResolver {
       const row = await ctx.loaders.sourceByUrl.load(String(key.value));
       return row && new Source(row);
     }
-    const s = key.name === "id" ? fromGlobalId(String(key.value), "id") : { type: "Source", slug: String(key.value) };
-    if (s.type !== "Source") return null;
-    const row = await ctx.loaders.sourceBySlug.load(s.slug);
-    return row && new Source(row);
+    return lookupNode(ctx, "Source", key);
   }
 
   @Query(() => SourceConnection, { description: "Documents in the knowledge base, by slug." })
@@ -60,7 +58,7 @@ export class SourceResolver {
 
   @FieldResolver(() => Organization, { nullable: true, description: "The organization that published the document, when known (see also publisherAsNamed)." })
   async publisher(@Root() s: Source, @Ctx() ctx: RequestContext): Promise<Organization | null> {
-    return s.row.publisherId === null ? null : entityOfClass(await ctx.loaders.entityById.load(s.row.publisherId), Organization);
+    return relatedEntity(ctx, s.row.publisherId, Organization);
   }
 
   @FieldResolver(() => [Entity], { description: "Authors named in the byline (people or organizations), in order; empty when none is named." })

@@ -8,12 +8,12 @@ import type { StatisticFilter } from "./statistic-filter.input.js";
  * the request's loaders (one batched statement per kind of slug). A slug that names nothing
  * is a user error naming the filter field, since an empty result would hide a typo.
  */
-export async function statisticCriteria(filter: StatisticFilter | undefined | null, ctx: RequestContext, argumentName = "filter"): Promise<StatisticCriteria> {
+export async function statisticCriteria(filter: StatisticFilter | undefined | null, ctx: RequestContext): Promise<StatisticCriteria> {
   if (!filter) return {};
   const { loaders } = ctx;
   const need = <T>(field: string, what: string, row: T | null, slug: string | undefined): T | undefined => {
     if (slug === undefined || slug === null) return undefined;
-    if (row === null) throw userError(`Argument ${argumentName}.${field}: no ${what} has the slug ${JSON.stringify(slug)}.`, argumentName);
+    if (row === null) throw userError(`Argument filter.${field}: no ${what} has the slug ${JSON.stringify(slug)}.`, "filter");
     return row;
   };
   const entity = (slug: string | undefined) => (slug == null ? null : loaders.entityBySlug.load(slug));
@@ -25,9 +25,9 @@ export async function statisticCriteria(filter: StatisticFilter | undefined | nu
     entity(filter.producer),
   ]);
   const eventRow = need("event", "event", event, filter.event);
-  if (eventRow && eventRow.type !== "EVENT") throw userError(`Argument ${argumentName}.event: ${JSON.stringify(filter.event)} is a ${eventRow.type.toLowerCase()}, not an event.`, argumentName);
+  if (eventRow && eventRow.type !== "EVENT") throw userError(`Argument filter.event: ${JSON.stringify(filter.event)} is a ${eventRow.type.toLowerCase()}, not an event.`, "filter");
   if (filter.periodFrom != null && filter.periodTo != null && filter.periodTo < filter.periodFrom) {
-    throw userError(`Argument ${argumentName}: periodTo (${filter.periodTo}) is before periodFrom (${filter.periodFrom}).`, argumentName);
+    throw userError(`Argument filter: periodTo (${filter.periodTo}) is before periodFrom (${filter.periodFrom}).`, "filter");
   }
   return {
     metricId: need("metric", "metric", metric, filter.metric)?.id,

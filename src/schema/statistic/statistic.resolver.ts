@@ -1,13 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context.js";
 import { Citation } from "../citation/citation.type.js";
-import { verifyCitation } from "../citation/verify-citation.js";
+import { loadVerification } from "../citation/verify-citation.js";
 import { exactlyOne } from "../common/exactly-one.js";
-import { fromGlobalId } from "../common/global-id.js";
-import { entityNode, entityOfClass } from "../entity/entity-node.js";
+import { relatedEntity } from "../entity/entity-list.js";
+import { entityNode } from "../entity/entity-node.js";
 import { Entity } from "../entity/entity.type.js";
 import { Event } from "../event/event.type.js";
 import { Metric } from "../metric/metric.type.js";
+import { lookupNode } from "../node/load-node.js";
 import { statisticCriteria } from "./statistic-criteria.js";
 import { StatisticConnection } from "./statistic-connection.type.js";
 import { statisticConnection } from "./statistic-list.js";
@@ -23,11 +24,7 @@ export class StatisticResolver {
     @Arg("id", () => ID, { nullable: true, description: "Global ID of the statistic." }) id?: string,
     @Arg("slug", () => String, { nullable: true, description: "Slug of the statistic, e.g. `taobao-live-jobs-created-over-1-73m`." }) slug?: string,
   ): Promise<Statistic | null> {
-    const key = exactlyOne({ id, slug });
-    const s = key.name === "id" ? fromGlobalId(key.value, "id") : { type: "Statistic", slug: key.value };
-    if (s.type !== "Statistic") return null;
-    const row = await ctx.loaders.statisticBySlug.load(s.slug);
-    return row && new Statistic(row);
+    return lookupNode(ctx, "Statistic", exactlyOne({ id, slug }));
   }
 
   @Query(() => StatisticConnection, { description: "Statistics meeting a filter, sorted and paged (Relay). By period, earliest first, unless `orderBy` says otherwise." })
@@ -47,7 +44,7 @@ export class StatisticResolver {
 
   @FieldResolver(() => Event, { nullable: true, description: "The event the figure belongs to (e.g. the 618 festival of 2020), if any." })
   async event(@Root() s: Statistic, @Ctx() ctx: RequestContext): Promise<Event | null> {
-    return s.row.eventId === null ? null : entityOfClass(await ctx.loaders.entityById.load(s.row.eventId), Event);
+    return relatedEntity(ctx, s.row.eventId, Event);
   }
 
   @FieldResolver(() => [Citation], { description: "The sources that state this figure, each with its quote and attribution. Never empty: every figure cites at least one source." })
@@ -66,8 +63,6 @@ export class StatisticResolver {
   @FieldResolver(() => Boolean, { description: "Whether at least one citation's quote verifies against its archived text now (see Citation.verified)." })
   async hasVerifiedQuote(@Root() s: Statistic, @Ctx() ctx: RequestContext): Promise<boolean> {
     const citations = await ctx.loaders.citationsByStatistic.load(s.row.id);
-    const quoted = citations.filter((c) => c.quoteExact !== null);
-    const archives = await Promise.all(quoted.map((c) => ctx.loaders.archiveBySource.load(c.sourceId)));
-    return quoted.some((c, i) => verifyCitation(c, archives[i] ?? null).verified);
+    return (await Promise.all(citations.map((c) => loadVerification(c, ctx)))).some((v) => v.verified);
   }
 }
