@@ -14,6 +14,22 @@ const program = new Command()
   .name("livestream-facts")
   .description("GraphQL knowledge API about China's live-streaming e-commerce, where every figure traces to its source.");
 
+/**
+ * Builds the database from the curated files and prints the build's summary. Returns false
+ * when the build failed with a BuildError, after printing it and setting the exit code to 1.
+ */
+function build(dataDir: string, dbPath: string): boolean {
+  try {
+    console.log(summarize(buildKnowledgeBase({ dataDir, dbPath })));
+    return true;
+  } catch (e) {
+    if (!(e instanceof BuildError)) throw e;
+    console.error(e.message);
+    process.exitCode = 1;
+    return false;
+  }
+}
+
 const db = program.command("db").description("build or check the SQLite knowledge base from the curated files");
 
 db.command("build")
@@ -21,14 +37,7 @@ db.command("build")
   .option("--data <dir>", "curated data directory", process.env.DATA_DIR ?? DEFAULT_DATA_DIR)
   .option("--db <file>", "SQLite file to write", process.env.DB_PATH ?? DEFAULT_DB_PATH)
   .action((opts: { data: string; db: string }) => {
-    try {
-      console.log(summarize(buildKnowledgeBase({ dataDir: opts.data, dbPath: opts.db })));
-    } catch (e) {
-      if (e instanceof BuildError) {
-        console.error(e.message);
-        process.exitCode = 1;
-      } else throw e;
-    }
+    build(opts.data, opts.db);
   });
 
 db.command("check")
@@ -64,24 +73,13 @@ serve.action(async (opts: Record<string, string | boolean | undefined> & { build
     return;
   }
   const cluster = (await import("node:cluster")).default;
-  if (cluster.isWorker) {
-    // A worker of `serve --workers N`: the primary built the database already.
-    const { serveInThisProcess } = await import("./http/lifecycle.js");
-    return serveInThisProcess(settings);
-  }
-  if (opts.build && needsBuild(settings.data, settings.db)) {
-    try {
-      console.log(summarize(buildKnowledgeBase({ dataDir: settings.data, dbPath: settings.db })));
-    } catch (e) {
-      if (!(e instanceof BuildError)) throw e;
-      console.error(e.message);
-      process.exitCode = 1;
-      return;
+  // A worker of `serve --workers N` serves at once: the primary built the database already.
+  if (!cluster.isWorker) {
+    if (opts.build && needsBuild(settings.data, settings.db) && !build(settings.data, settings.db)) return;
+    if (settings.workers > 1) {
+      const { runPrimary } = await import("./http/cluster.js");
+      return runPrimary(settings);
     }
-  }
-  if (settings.workers > 1) {
-    const { runPrimary } = await import("./http/cluster.js");
-    return runPrimary(settings);
   }
   // Loaded here so that the db commands do not pay for building the GraphQL schema.
   const { serveInThisProcess } = await import("./http/lifecycle.js");

@@ -8,16 +8,16 @@ export const MAX_BATCH = 512;
  * padded by repeating the last key, so that every batch binds one `?` per key while the
  * number of distinct prepared statements per query stays small (at most 14).
  */
-export function bucketSize(n: number): number {
+function bucketSize(n: number): number {
   if (n <= 8) return n;
   let size = 16;
   while (size < n) size *= 2;
   return Math.min(size, MAX_BATCH);
 }
 
-/** `?, ?, ?` for n keys. */
+/** `?, ?, ?` for n keys (empty for none). */
 export function placeholders(n: number): string {
-  return n === 1 ? "?" : `?${", ?".repeat(n - 1)}`;
+  return "?, ".repeat(n).slice(0, -2);
 }
 
 /**
@@ -31,14 +31,8 @@ export function selectByKeys<Row, K extends SqlValue>(
   keys: readonly K[],
   leading: readonly SqlValue[] = [],
 ): Row[] {
-  const unique = [...new Set(keys)];
   const out: Row[] = [];
-  for (let i = 0; i < unique.length; i += MAX_BATCH) {
-    const chunk = unique.slice(i, i + MAX_BATCH);
-    const size = bucketSize(chunk.length);
-    const padded = chunk.concat(Array.from({ length: size - chunk.length }, () => chunk[chunk.length - 1]!));
-    out.push(...db.query<Row>(sql(placeholders(size))).all(...leading, ...padded));
-  }
+  for (const chunk of chunks(keys)) out.push(...db.query<Row>(sql(placeholders(chunk.length))).all(...leading, ...chunk));
   return out;
 }
 
@@ -76,9 +70,19 @@ export function selectByKeySets<Row, A extends SqlValue, B extends SqlValue>(
   return out;
 }
 
-/** Distinct keys split into padded chunks of at most MAX_BATCH (none when there are no keys). */
-function chunks<K extends SqlValue>(keys: readonly K[]): K[][] {
-  const unique = [...new Set(keys)];
+/**
+ * Distinct keys split into chunks of at most MAX_BATCH, each padded to its bucket size by
+ * repeating its last key (none when there are no keys). Keys are told apart by `identity`
+ * (themselves by default); the first of equal keys is kept.
+ */
+function chunks<K>(keys: readonly K[], identity: (key: K) => unknown = (k) => k): K[][] {
+  const seen = new Set<unknown>();
+  const unique = keys.filter((k) => {
+    const id = identity(k);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
   const out: K[][] = [];
   for (let i = 0; i < unique.length; i += MAX_BATCH) {
     const chunk = unique.slice(i, i + MAX_BATCH);
@@ -95,20 +99,10 @@ function chunks<K extends SqlValue>(keys: readonly K[]): K[][] {
  * statement. Rows come back as SQLite returns them; callers match them to their tuples.
  */
 export function selectByTuples<Row>(db: KnowledgeDb, sql: (values: string) => string, tuples: readonly (readonly SqlValue[])[], width: number): Row[] {
-  const seen = new Set<string>();
-  const unique = tuples.filter((t) => {
-    const k = JSON.stringify(t);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
   const row = `(${placeholders(width)})`;
   const out: Row[] = [];
-  for (let i = 0; i < unique.length; i += MAX_BATCH) {
-    const chunk = unique.slice(i, i + MAX_BATCH);
-    const size = bucketSize(chunk.length);
-    const padded = chunk.concat(Array.from({ length: size - chunk.length }, () => chunk[chunk.length - 1]!));
-    out.push(...db.query<Row>(sql(Array.from({ length: size }, () => row).join(", "))).all(...padded.flat()));
+  for (const chunk of chunks(tuples, (t) => JSON.stringify(t))) {
+    out.push(...db.query<Row>(sql(Array.from({ length: chunk.length }, () => row).join(", "))).all(...chunk.flat()));
   }
   return out;
 }

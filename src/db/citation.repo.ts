@@ -48,11 +48,6 @@ const READING_ORDER: KeysetOrder = { key: "c.quote_start", id: "c.id", nullable:
 export class CitationRepository {
   constructor(private readonly db: KnowledgeDb) {}
 
-  /** Citations by row id, in any order. */
-  byIds(ids: readonly number[]): CitationRow[] {
-    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM citation c WHERE c.id IN (${list})`, ids);
-  }
-
   /** Citations by slug (`<source-slug>.<key>`), in any order. */
   bySlugs(slugs: readonly string[]): CitationRow[] {
     return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM citation c WHERE c.slug IN (${list})`, slugs);

@@ -1,4 +1,4 @@
-import { selectByKeys } from "./batch.js";
+import { placeholders, selectByKeys } from "./batch.js";
 import type { KnowledgeDb } from "./database.js";
 import type { KeysetOrder } from "./keyset.js";
 import { type Page, type PageWindow, countRows, readPage } from "./page.js";
@@ -106,7 +106,7 @@ export class EntityRepository {
     const where: string[] = [];
     const params: string[] = [];
     if (c.types) {
-      where.push(c.types.length === 1 ? "e.type = ?" : `e.type IN (${c.types.map(() => "?").join(", ")})`);
+      where.push(c.types.length === 1 ? "e.type = ?" : `e.type IN (${placeholders(c.types.length)})`);
       params.push(...c.types);
     }
     if (c.orgKind !== undefined) {

@@ -57,7 +57,6 @@ export interface Loaders {
   readonly statisticBySlug: DataLoader<string, StatisticRow | null>;
   /** Producers of a statistic, by name. */
   readonly statisticProducers: DataLoader<number, EntityRow[]>;
-  readonly citationById: DataLoader<number, CitationRow | null>;
   readonly citationBySlug: DataLoader<string, CitationRow | null>;
   readonly citationsByStatistic: DataLoader<number, CitationRow[]>;
   /** Named inputs of a derived statistic (the input statistics themselves), in formula order; empty for other statistics. */
@@ -166,11 +165,8 @@ class RequestLoaders implements Loaders {
   get statisticProducers() {
     return this.lazy("statisticProducers", (r) => grouped(r.statistics.producers.bind(r.statistics), (x) => x.statisticId, entityRow(this.entityById)));
   }
-  get citationById() {
-    return this.lazy("citationById", (r) => unique(r.citations.byIds.bind(r.citations), (x) => x.id));
-  }
   get citationBySlug() {
-    return this.lazy("citationBySlug", (r) => unique(r.citations.bySlugs.bind(r.citations), (x) => x.slug, this.citationById));
+    return this.lazy("citationBySlug", (r) => unique(r.citations.bySlugs.bind(r.citations), (x) => x.slug));
   }
   get citationsByStatistic() {
     return this.lazy("citationsByStatistic", (r) => grouped(r.citations.byStatistics.bind(r.citations), (x) => x.statisticId));
@@ -202,16 +198,15 @@ class RequestLoaders implements Loaders {
       (r) =>
         new DataLoader<CandidateKey, StatisticRow[], string>(
           async (keys) => {
-            const groups = new Map<string, StatisticRow[]>();
-            for (const x of r.statistics.comparableWith(keys)) {
-              const { keyMetricId, keySubjectId, keyStart, keyEnd, ...row } = x;
-              this.statisticById.prime(row.id, row);
-              const k = candidateKey({ metricId: keyMetricId, subjectId: keySubjectId, periodStart: keyStart, periodEnd: keyEnd });
-              const list = groups.get(k);
-              if (list) list.push(row);
-              else groups.set(k, [row]);
-            }
-            return keys.map((k) => groups.get(candidateKey(k)) ?? []);
+            const groups = groupBy(r.statistics.comparableWith(keys), (x) =>
+              candidateKey({ metricId: x.keyMetricId, subjectId: x.keySubjectId, periodStart: x.keyStart, periodEnd: x.keyEnd }),
+            );
+            return keys.map((k) =>
+              (groups.get(candidateKey(k)) ?? []).map(({ keyMetricId: _m, keySubjectId: _s, keyStart: _a, keyEnd: _b, ...row }) => {
+                this.statisticById.prime(row.id, row);
+                return row;
+              }),
+            );
           },
           { maxBatchSize: MAX_BATCH, cacheKeyFn: candidateKey },
         ),

@@ -56,7 +56,7 @@ export class MetricRepository {
     return selectByKeys(
       this.db,
       (list) =>
-        `SELECT metric_id AS metricId, related_id AS relatedId, relation, scale, offset, note FROM metric_related WHERE metric_id IN (${list}) ORDER BY metric_id, related_id`,
+        `SELECT ${RELATION_COLUMNS} FROM metric_related WHERE metric_id IN (${list}) ORDER BY metric_id, related_id`,
       metricIds,
     );
   }

@@ -15,8 +15,8 @@
  */
 
 /** bm25's constants k1 and b (fts5_aux.c). */
-export const BM25_K1 = 1.2;
-export const BM25_B = 0.75;
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
 /** The weight bm25 gives a phrase found in at least half of the documents. */
 export const BM25_MIN_IDF = 1e-6;
 

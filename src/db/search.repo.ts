@@ -1,5 +1,6 @@
-import { selectByKeys } from "./batch.js";
+import { placeholders, selectByKeys } from "./batch.js";
 import type { KnowledgeDb, SqlValue } from "./database.js";
+import { countRows } from "./page.js";
 import { SearchCorpus } from "./search-corpus.js";
 import { BM25_MIN_IDF, type MatchPhrase, SEARCH_COLUMN_WEIGHTS, bm25Share, conjunctionPhrases, isDense } from "./search-ranking.js";
 
@@ -35,7 +36,7 @@ export class SearchSyntaxError extends Error {
 export const SEARCH_WEIGHTS = `bm25(0.0, 0.0, ${SEARCH_COLUMN_WEIGHTS.title.toFixed(1)}, ${SEARCH_COLUMN_WEIGHTS.body.toFixed(1)})`;
 
 /** Snippet highlight markers: a hit's matched terms are wrapped in these. */
-export const HIGHLIGHT = { open: "<mark>", close: "</mark>" } as const;
+const HIGHLIGHT = { open: "<mark>", close: "</mark>" } as const;
 
 /**
  * Full-text search over the FTS5 table search_index. Takes an FTS5 MATCH expression that the
@@ -68,7 +69,7 @@ export class SearchRepository {
   /** How many hits a search has. */
   count(match: string, kinds: readonly SearchKind[] | undefined): number {
     const { where, params } = conditions(match, kinds);
-    return this.run(() => this.db.query<{ n: number }>(`SELECT count(*) AS n FROM search_index WHERE ${where.join(" AND ")}`).get(...params)!.n);
+    return this.run(() => countRows(this.db, { select: "rowid", from: "search_index", where, params }));
   }
 
   /**
@@ -189,7 +190,7 @@ function conditions(match: string, kinds: readonly SearchKind[] | undefined): { 
   const where = ["search_index MATCH ?"];
   const params: SqlValue[] = [match];
   if (kinds && kinds.length > 0) {
-    where.push(`kind IN (${kinds.map(() => "?").join(", ")})`);
+    where.push(`kind IN (${placeholders(kinds.length)})`);
     params.push(...kinds);
   }
   return { where, params };

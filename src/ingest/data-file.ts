@@ -23,11 +23,11 @@ export interface DataFile {
 }
 
 /**
- * Reads and parses one curated file; a syntax error becomes a problem, not an exception.
- * `text` is the file's content when the caller has already read it (the build reads every
- * file once, hashing it for the data version on the way).
+ * Parses one curated file; a syntax error becomes a problem, not an exception. `text` is the
+ * file's content as the caller read it (the build hashes it for the data version on the way);
+ * `absPath` is where to read it again when a problem's line is wanted after `release`.
  */
-export function readDataFile(absPath: string, relPath: string, problems: Problem[], text: string = readFileSync(absPath, "utf8")): DataFile {
+export function readDataFile(absPath: string, relPath: string, problems: Problem[], text: string): DataFile {
   let source: string | undefined = text;
   let locator: { doc: Document; lines: LineCounter } | undefined;
   const locate = () => {

@@ -36,11 +36,12 @@ export function dataVersion(dataDir: string): string {
 }
 
 /**
- * Reads the files of a data directory for the build, each once: the bytes read are hashed
- * into the data version on the way, in the version's file order, so the build does not read
- * every file a second time to learn its version. Files asked for out of order (a registry,
- * an archive named unlike its source) are hashed when the order reaches them, by reading
- * them then; nothing is held in memory for it.
+ * Reads the files of a data directory for the build, hashing the bytes read into the data
+ * version on the way, in the version's file order, so that a file read for the build is not
+ * read again for the version. A file the order reaches before the build asks for it (a
+ * registry asked for after one that sorts later; an archive that sorts before its source,
+ * `x.txt` before `x.yaml`) is read for the hash then and read again when asked for; nothing
+ * is held in memory for it.
  */
 class VersionedReader {
   private readonly hash: Hash = createHash("sha256").update(`build-format:${BUILD_FORMAT}\n`);
@@ -60,7 +61,7 @@ class VersionedReader {
   read(rel: string): Buffer {
     const at = this.position.get(rel);
     if (at === undefined || at < this.next || this.digest !== undefined) return readFileSync(join(this.dataDir, rel));
-    while (this.next < at) this.hashFile(this.files[this.next]!, readFileSync(join(this.dataDir, this.files[this.next]!)));
+    this.hashUpTo(at);
     const content = readFileSync(join(this.dataDir, rel));
     this.hashFile(rel, content);
     return content;
@@ -69,10 +70,15 @@ class VersionedReader {
   /** The data version, after hashing the files not read yet. */
   version(): string {
     if (this.digest === undefined) {
-      while (this.next < this.files.length) this.hashFile(this.files[this.next]!, readFileSync(join(this.dataDir, this.files[this.next]!)));
+      this.hashUpTo(this.files.length);
       this.digest = this.hash.digest("hex");
     }
     return this.digest;
+  }
+
+  /** Reads and hashes the unhashed files before position `end`. */
+  private hashUpTo(end: number): void {
+    while (this.next < end) this.hashFile(this.files[this.next]!, readFileSync(join(this.dataDir, this.files[this.next]!)));
   }
 
   private hashFile(rel: string, content: Buffer): void {

@@ -1,6 +1,7 @@
 import type { Comparator } from "../facts/interval.js";
 import type { Period } from "../facts/period.js";
 import type { AnchoredQuote } from "../facts/anchor.js";
+import type { EntityType } from "../db/entity.repo.js";
 
 /**
  * The knowledge base after validation: every reference checked, every quote anchored, every
@@ -15,9 +16,6 @@ export interface Model {
   readonly sources: SourceRec[];
   readonly statistics: StatisticRec[];
 }
-
-/** Entity types, as stored. */
-export type EntityType = "PLATFORM" | "ORGANIZATION" | "MCN" | "BRAND" | "PERSON" | "MARKET" | "EVENT";
 
 /** Any named thing: platform, organization, MCN, brand, person, market or event. */
 export interface EntityRec {

@@ -5,7 +5,8 @@ import { BUILTINS, formulaVariables, parseFormula } from "../facts/formula.js";
 import type { Comparator } from "../facts/interval.js";
 import { type Period, isPartialDate, makePeriod, parsePeriod } from "../facts/period.js";
 import type { DataFile } from "./data-file.js";
-import type { CitationRec, EntityRec, EntityType, MetricRec, Model, ReportRec, SourceRec, StatisticRec } from "./model.js";
+import type { CitationRec, EntityRec, MetricRec, Model, ReportRec, SourceRec, StatisticRec } from "./model.js";
+import type { EntityType } from "../db/entity.repo.js";
 import type { PathSegment, Problem } from "./problems.js";
 import {
   BrandInput,

@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from "node:f
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
+import { placeholders } from "../db/batch.js";
+import type { SqlValue } from "../db/database.js";
 import { fromComparator } from "../facts/interval.js";
 import { type ReportLinks, producerEntities } from "../facts/producers.js";
 import type { AnchoredQuote } from "../facts/anchor.js";
@@ -35,7 +37,7 @@ export interface WriteOptions {
 }
 
 /** From this many statistics on, the full-text index is built by a worker thread. */
-export const SEARCH_WORKER_STATISTICS = 5000;
+const SEARCH_WORKER_STATISTICS = 5000;
 
 /**
  * Writes the model to a new SQLite file at `target`, atomically: everything goes to a
@@ -293,7 +295,7 @@ class BatchedInsert {
     private readonly columns: number,
     private readonly perStatement: number,
   ) {
-    const row = `(${Array.from({ length: columns }, () => "?").join(",")})`;
+    const row = `(${placeholders(columns)})`;
     this.many = db.prepare(`${head} ${Array.from({ length: perStatement }, () => row).join(",")}`);
     this.one = db.prepare(`${head} ${row}`);
   }
@@ -312,8 +314,6 @@ class BatchedInsert {
     this.values.length = 0;
   }
 }
-
-type SqlValue = string | number | bigint | null;
 
 /**
  * Rows per INSERT. A multi-row INSERT runs in a statement savepoint, at which FTS5 writes out
