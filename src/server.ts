@@ -193,7 +193,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
   await apollo.start();
   const execute: ApiServer["execute"] = (request) =>
     apollo.executeOperation(request, { contextValue: createContext(kb, { deadline: new Deadline(requestTimeoutMs), rowCache }) });
-  const web = createWebRoutes({ kb, execute, sdl });
+  const web = createWebRoutes({ execute });
 
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = performance.now();

@@ -118,7 +118,7 @@ if (opts.profile) {
   }
 }
 
-writeFileSync(join(outDir, "results.json"), JSON.stringify({ machine, statistic, features: { ...features, help: undefined }, results }, null, 2));
+writeFileSync(join(outDir, "results.json"), JSON.stringify({ machine, statistic, features, results }, null, 2));
 writeSection(opts.results, "http", report());
 log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote ${relative(ROOT, opts.results)} and ${relative(ROOT, outDir)}/`);
 

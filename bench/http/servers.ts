@@ -16,7 +16,6 @@ export interface RunningServer {
 
 /** What `serve --help` of the built server offers (the server changes while this benchmark does not). */
 export interface ServeFeatures {
-  readonly help: string;
   readonly workers: boolean;
   readonly responseCacheFlag: boolean;
 }
@@ -25,7 +24,7 @@ export interface ServeFeatures {
 export async function serveFeatures(root: string): Promise<ServeFeatures> {
   const { code, output } = await run(process.execPath, [join(root, "dist", "src", "main.js"), "serve", "--help"], root);
   if (code !== 0) throw new Error(`serve --help failed:\n${output}`);
-  return { help: output, workers: /--workers\b/.test(output), responseCacheFlag: /--response-cache-entries\b/.test(output) };
+  return { workers: /--workers\b/.test(output), responseCacheFlag: /--response-cache-entries\b/.test(output) };
 }
 
 /**

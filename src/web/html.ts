@@ -1,6 +1,6 @@
 /**
  * A fragment of HTML that is safe to insert as is: it was built by `html` (so every value in
- * it was escaped) or explicitly trusted with `raw`. Plain strings are never trusted.
+ * it was escaped) or by `jsonForScript`. Plain strings are never trusted.
  */
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -33,11 +33,6 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
   let out = strings[0]!;
   for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1]!;
   return new SafeHtml(out);
-}
-
-/** Trusts a string as HTML: only for markup written in this code, never for data. */
-export function raw(markup: string): SafeHtml {
-  return new SafeHtml(markup);
 }
 
 function render(value: HtmlValue): string {

@@ -26,8 +26,13 @@ export interface AssetFile {
   readonly contentType: string;
   /** Size in bytes, uncompressed. */
   readonly bytes: number;
-  /** Precompressed copies written as `<name>.br` / `<name>.gz`, best first. */
+  /** Precompressed copies written beside it (named by `encodedName`), best first. */
   readonly encodings: readonly ("br" | "gzip")[];
+}
+
+/** The file name of a precompressed variant: `<name>.br` (brotli) or `<name>.gz` (gzip). */
+export function encodedName(name: string, encoding: "br" | "gzip"): string {
+  return `${name}.${encoding === "gzip" ? "gz" : "br"}`;
 }
 
 /**
@@ -60,4 +65,9 @@ export function readManifest(dir: string = WEB_DIST_DIR): WebManifest | null {
     throw e;
   }
   return JSON.parse(text) as WebManifest;
+}
+
+/** Every file under assets/ that a manifest names: each listed file and its precompressed variants. */
+export function listedFiles(manifest: WebManifest): string[] {
+  return Object.entries(manifest.files).flatMap(([name, f]) => [name, ...f.encodings.map((e) => encodedName(name, e))]);
 }

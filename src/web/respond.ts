@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type http from "node:http";
 import { matchesEtag } from "../http/caching.js";
+import { send } from "../http/send.js";
 import type { SafeHtml } from "./html.js";
 
 /** Which page a Content-Security-Policy is for. */
@@ -20,7 +21,7 @@ export type CspOptions =
  * - `data:` images: Monaco draws its error squiggles from SVG data URLs.
  * Only an embeddable fact card may be framed by other sites.
  */
-export function contentSecurityPolicy(options: CspOptions): string {
+function contentSecurityPolicy(options: CspOptions): string {
   const common = ["base-uri 'none'", "object-src 'none'", "form-action 'none'"];
   if (options.page === "explorer") {
     return [
@@ -54,7 +55,7 @@ export function setCommonHeaders(res: http.ServerResponse): void {
 }
 
 /** What `sendPage` needs beyond the body. */
-export interface PageResponse {
+interface PageResponse {
   readonly status: number;
   readonly csp: CspOptions;
   /** Cache-Control value; pages are revalidated by default (their ETag makes that cheap). */
@@ -68,12 +69,11 @@ export interface PageResponse {
  * conditional GET with 304 when the page has not changed.
  */
 export function sendPage(req: http.IncomingMessage, res: http.ServerResponse, body: SafeHtml, options: PageResponse): void {
-  const bytes = Buffer.from(body.value, "utf8");
   setCommonHeaders(res);
   res.setHeader("content-security-policy", contentSecurityPolicy(options.csp));
   res.setHeader("cache-control", options.cacheControl ?? "no-cache");
   if (options.etag && options.status === 200) {
-    const etag = `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 27)}"`;
+    const etag = `"${createHash("sha256").update(body.value, "utf8").digest("base64url").slice(0, 27)}"`;
     res.setHeader("etag", etag);
     if (matchesEtag(req.headers["if-none-match"], etag)) {
       res.statusCode = 304;
@@ -81,9 +81,6 @@ export function sendPage(req: http.IncomingMessage, res: http.ServerResponse, bo
       return;
     }
   }
-  res.statusCode = options.status;
-  res.setHeader("content-type", "text/html; charset=utf-8");
-  res.setHeader("content-length", bytes.byteLength);
-  res.end(req.method === "HEAD" ? undefined : bytes);
+  send(res, options.status, "text/html; charset=utf-8", body.value);
 }
 

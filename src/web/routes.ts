@@ -2,8 +2,7 @@ import { randomBytes } from "node:crypto";
 import { statSync } from "node:fs";
 import type http from "node:http";
 import { join } from "node:path";
-import type { GraphQLRequest, GraphQLResponse } from "@apollo/server";
-import type { KnowledgeBase } from "../db/open.js";
+import type { ApiServer } from "../server.js";
 import { renderExplorerPage } from "./explorer-page.js";
 import { renderFactCard } from "./fact-card/fact-card.page.js";
 import { FactCardQueryError, loadFactCard } from "./fact-card/load-fact-card.js";
@@ -13,13 +12,10 @@ import { ASSET_PREFIX, WEB_DIST_DIR, type WebManifest, readManifest } from "./ma
 import { sendPage } from "./respond.js";
 import { StaticAssets } from "./static-assets.js";
 
-/** What the web pages need from the server: the knowledge base and the public GraphQL API. */
+/** What the web pages need from the server: the public GraphQL API. */
 export interface WebDeps {
-  readonly kb: KnowledgeBase;
   /** Runs a GraphQL operation through the same Apollo pipeline (and limits) as /graphql. */
-  readonly execute: (request: Omit<GraphQLRequest, "query"> & { query: string }) => Promise<GraphQLResponse>;
-  /** The schema in SDL. */
-  readonly sdl: string;
+  readonly execute: ApiServer["execute"];
 }
 
 /** The browser-facing pages served beside the API (explorer, fact cards, static assets). */
@@ -75,8 +71,11 @@ export function createWebRoutes(deps: WebDeps): WebRoutes {
     async handle(req, res, url) {
       const path = url.pathname;
       if (path.startsWith(ASSET_PREFIX)) {
+        // Files once listed stay servable, so the manifest is looked at only for a name not known yet.
+        const name = path.slice(ASSET_PREFIX.length);
+        if (assets.serve(req, res, name)) return true;
         currentManifest();
-        if (assets.serve(req, res, path.slice(ASSET_PREFIX.length))) return true;
+        if (assets.serve(req, res, name)) return true;
         sendPage(req, res, notFoundPage("No such file", "This file is not part of the current build.", null), { status: 404, csp: { page: "document", embeddable: false } });
         return true;
       }

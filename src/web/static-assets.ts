@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import type http from "node:http";
 import { join } from "node:path";
 import { matchesEtag } from "../http/caching.js";
-import { appendVary } from "../http/send.js";
-import { type AssetFile, type WebManifest } from "./manifest.js";
+import { appendVary, send } from "../http/send.js";
+import { type AssetFile, type WebManifest, encodedName } from "./manifest.js";
 import { setCommonHeaders } from "./respond.js";
 
 /** Served for a year and never revalidated: a hashed name changes whenever the content does. */
-export const IMMUTABLE = "public, max-age=31536000, immutable";
+const IMMUTABLE = "public, max-age=31536000, immutable";
 
 type Encoding = "br" | "gzip" | "identity";
 
@@ -43,12 +43,9 @@ export class StaticAssets {
       res.end();
       return true;
     }
-    const body = this.read(encoding === "identity" ? name : `${name}.${encoding === "br" ? "br" : "gz"}`);
-    res.statusCode = 200;
-    res.setHeader("content-type", file.contentType);
+    const body = this.read(encoding === "identity" ? name : encodedName(name, encoding));
     if (encoding !== "identity") res.setHeader("content-encoding", encoding);
-    res.setHeader("content-length", body.byteLength);
-    res.end(req.method === "HEAD" ? undefined : body);
+    send(res, 200, file.contentType, body);
     return true;
   }
 
@@ -66,7 +63,7 @@ export class StaticAssets {
  * Picks brotli, then gzip, among the variants a file has and the client accepts (q=0 means
  * refused), else the file as is.
  */
-export function chooseEncoding(acceptEncoding: string | undefined, available: readonly ("br" | "gzip")[]): Encoding {
+function chooseEncoding(acceptEncoding: string | undefined, available: readonly ("br" | "gzip")[]): Encoding {
   if (!acceptEncoding) return "identity";
   const accepted = new Map<string, number>();
   for (const part of acceptEncoding.split(",")) {

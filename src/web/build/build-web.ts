@@ -4,7 +4,7 @@ import { basename, extname, join, relative } from "node:path";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { type BuildOptions, type OutputFile, build } from "esbuild";
 import { PROJECT_ROOT } from "../../paths.js";
-import { type AssetFile, type WebManifest, WEB_DIST_DIR, readManifest } from "../manifest.js";
+import { type AssetFile, type WebManifest, WEB_DIST_DIR, encodedName, listedFiles, readManifest } from "../manifest.js";
 import { contentTypeOf } from "../content-type.js";
 import { splitExamples } from "./examples.js";
 
@@ -112,11 +112,11 @@ export async function buildWebAssets(options: BuildWebOptions = {}): Promise<Bui
       const br = brotliCompressSync(contents, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: contents.byteLength } });
       const gz = gzipSync(contents, { level: 9 });
       if (br.byteLength < contents.byteLength * 0.9) {
-        writeOnce(join(assetsDir, `${name}.br`), br);
+        writeOnce(join(assetsDir, encodedName(name, "br")), br);
         encodings.push("br");
       }
       if (gz.byteLength < contents.byteLength * 0.9) {
-        writeOnce(join(assetsDir, `${name}.gz`), gz);
+        writeOnce(join(assetsDir, encodedName(name, "gzip")), gz);
         encodings.push("gzip");
       }
     }
@@ -220,9 +220,7 @@ function listFiles(dir: string): string[] {
 }
 
 function allFilesPresent(outDir: string, manifest: WebManifest): boolean {
-  return Object.entries(manifest.files).every(
-    ([name, f]) => existsSync(join(outDir, "assets", name)) && f.encodings.every((e) => existsSync(join(outDir, "assets", `${name}.${e === "gzip" ? "gz" : "br"}`))),
-  );
+  return listedFiles(manifest).every((name) => existsSync(join(outDir, "assets", name)));
 }
 
 /** Content-hashed files never change, so an existing one is left alone. */
@@ -238,14 +236,7 @@ function writeAtomically(path: string, contents: string | Uint8Array): void {
 
 /** Removes files that neither this build nor the previous one names (a server may still serve the previous). */
 function removeUnlisted(assetsDir: string, manifest: WebManifest, previous: WebManifest | null): void {
-  const keep = new Set<string>();
-  for (const m of [manifest, previous]) {
-    if (!m) continue;
-    for (const [name, f] of Object.entries(m.files)) {
-      keep.add(name);
-      for (const e of f.encodings) keep.add(`${name}.${e === "gzip" ? "gz" : "br"}`);
-    }
-  }
+  const keep = new Set([manifest, previous].flatMap((m) => (m ? listedFiles(m) : [])));
   for (const name of readdirSync(assetsDir)) {
     if (!keep.has(name) && !name.includes(".tmp-")) rmSync(join(assetsDir, name), { force: true });
   }

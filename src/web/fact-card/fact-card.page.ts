@@ -8,7 +8,7 @@ import type { Passage } from "./passage.js";
 import { renderChain } from "./provenance-chain.js";
 
 /** How the card is being shown. */
-export interface FactCardView {
+interface FactCardView {
   readonly embed: boolean;
   readonly manifest: WebManifest | null;
 }

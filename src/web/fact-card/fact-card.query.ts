@@ -3,6 +3,8 @@
  * the shapes of their results. The card never reads the database itself. Nesting stays
  * shallow (six levels at most) and aliases few, well within the API's limits.
  */
+import type { AgreementVerdict as FactsAgreementVerdict, StatisticKind as FactsStatisticKind } from "../../facts/agreement.js";
+import type { DerivationVerdict } from "../../facts/derivation.js";
 import type { ProvenanceStepKind as FactsProvenanceStepKind } from "../../facts/provenance.js";
 import type { ValueLike } from "./format.js";
 
@@ -103,7 +105,8 @@ export const PASSAGE_QUERY = /* GraphQL */ `
   }
 `;
 
-export type StatisticKind = "MEASUREMENT" | "ESTIMATE" | "FORECAST" | "SURVEY" | "DERIVED";
+/** The kinds of statistic (the API's StatisticKind enum, whose values are these). */
+export type StatisticKind = FactsStatisticKind;
 
 export interface NamedRef {
   readonly __typename: string;
@@ -141,7 +144,8 @@ export interface ProvenanceChain {
   readonly steps: readonly { readonly kind: ProvenanceStepKind; readonly stated: boolean; readonly description: string; readonly subjects: readonly StepSubject[] }[];
 }
 
-export type AgreementVerdict = "AGREES" | "COMPATIBLE" | "CONFLICTS" | "DIFFERENT_SCOPE";
+/** The verdicts on a pair of figures (the API's AgreementVerdict enum, whose values are these). */
+export type AgreementVerdict = FactsAgreementVerdict;
 
 export interface Comparison {
   readonly verdict: AgreementVerdict;
@@ -156,7 +160,7 @@ export interface Comparison {
 }
 
 export interface Derivation {
-  readonly verdict: "CONSISTENT" | "INCONSISTENT" | "UNCHECKABLE";
+  readonly verdict: DerivationVerdict;
   readonly formula: string;
   readonly explanation: string;
   readonly stated: Interval;
@@ -174,7 +178,7 @@ export const CITATION_STYLES = [
   { key: "bibtex", label: "BibTeX" },
 ] as const;
 
-export type CitationStyleKey = (typeof CITATION_STYLES)[number]["key"];
+type CitationStyleKey = (typeof CITATION_STYLES)[number]["key"];
 
 export interface CardCitation {
   readonly slug: string;

@@ -2,18 +2,13 @@ import type { Comparator } from "../../facts/interval.js";
 import { describeAmount, exactNumber, withUnit as unitAfter } from "../../facts/number-format.js";
 import type { Interval, StatisticKind } from "./fact-card.query.js";
 
-/** A number for reading, as the fact-checking explanations write it: grouped thousands, every decimal it has. */
-export function formatNumber(n: number): string {
-  return exactNumber(n);
-}
-
 /** A unit for reading after a number: PERCENT as "%", everything else as recorded. */
-export function formatUnit(unit: string): string {
+function formatUnit(unit: string): string {
   return unit === "PERCENT" ? "%" : unit;
 }
 
 /** A number with its unit, as the explanations write it: "1,730,000 jobs", "4.1%". */
-export function withUnit(n: number, unit: string): string {
+function withUnit(n: number, unit: string): string {
   return unitAfter(exactNumber(n), unit);
 }
 
@@ -22,8 +17,8 @@ export function withUnit(n: number, unit: string): string {
  * jobs" for "more than 1.73 million"; an unbounded side is always open.
  */
 export function formatInterval(value: Interval): string {
-  const lower = value.lowerBound === null ? "−∞" : formatNumber(value.lowerBound);
-  const upper = value.upperBound === null ? "∞" : formatNumber(value.upperBound);
+  const lower = value.lowerBound === null ? "−∞" : exactNumber(value.lowerBound);
+  const upper = value.upperBound === null ? "∞" : exactNumber(value.upperBound);
   const open = value.lowerBound !== null && value.lowerInclusive ? "[" : "(";
   const close = value.upperBound !== null && value.upperInclusive ? "]" : ")";
   if (value.lowerBound !== null && value.lowerBound === value.upperBound) return `exactly ${withUnit(value.lowerBound, value.unit)}`;
@@ -36,7 +31,7 @@ export function describeInterval(value: Interval): string {
   if (lo !== null && hi !== null) {
     if (lo === hi) return `exactly ${withUnit(lo, unit)}`;
     const ends = value.lowerInclusive && value.upperInclusive ? "both included" : !value.lowerInclusive && !value.upperInclusive ? "both excluded" : value.lowerInclusive ? "lower end included" : "upper end included";
-    return `between ${formatNumber(lo)} and ${withUnit(hi, unit)} (${ends})`;
+    return `between ${exactNumber(lo)} and ${withUnit(hi, unit)} (${ends})`;
   }
   if (lo !== null) return `${value.lowerInclusive ? "at least" : "more than"} ${withUnit(lo, unit)}, no upper bound`;
   if (hi !== null) return `${value.upperInclusive ? "at most" : "less than"} ${withUnit(hi, unit)}, no lower bound`;
@@ -63,12 +58,14 @@ export function valueText(v: ValueLike): string {
   return v.unit === "PERCENT" ? `${v.asWritten}%` : `${v.asWritten} ${v.unit}`.trim();
 }
 
+/** How words as written may name a unit whose name is not its own (lower case). */
+const UNIT_NAMES: Readonly<Record<string, readonly string[]>> = { PERCENT: ["percent", "%"], CNY: ["yuan", "rmb", "cny", "元"], USD: ["dollar", "usd", "$"] };
+
 /** Whether words as written already name the unit ("4.1 percent", "1 trillion yuan", "jobs"). */
 function mentionsUnit(words: string, unit: string): boolean {
   const w = words.toLowerCase();
-  const names: Readonly<Record<string, readonly string[]>> = { PERCENT: ["percent", "%"], CNY: ["yuan", "rmb", "cny", "元"], USD: ["dollar", "usd", "$"] };
   const stem = unit.toLowerCase().split("/")[0]!.replace(/s$/, "");
-  return (names[unit] ?? (stem ? [stem] : [])).some((n) => w.includes(n));
+  return (UNIT_NAMES[unit] ?? (stem ? [stem] : [])).some((n) => w.includes(n));
 }
 
 /** How the source qualified the number, in words. */

@@ -1,3 +1,5 @@
+import { MAX_TEXT_SLICE } from "../../schema/source/source-text.js";
+
 /** A quote inside the archived text around it, ready to render with the quote marked. */
 export interface Passage {
   /** True when text before `before` was left out. */
@@ -13,14 +15,14 @@ export interface Passage {
 const WORD_SEARCH = 40;
 
 /** How many code points of context the card asks for on each side of a quote. */
-export const CONTEXT_CODE_POINTS = 320;
+const CONTEXT_CODE_POINTS = 320;
 
 /**
  * The window of archived text to fetch around a quote at code points [start, end): up to
- * CONTEXT_CODE_POINTS on each side, within `Source.text`'s limit of 5,000 code points.
+ * CONTEXT_CODE_POINTS on each side, within `Source.text`'s limit (MAX_TEXT_SLICE code points).
  */
 export function contextWindow(start: number, end: number, textLength: number | null): { start: number; end: number } {
-  const spare = Math.max(0, 5000 - (end - start));
+  const spare = Math.max(0, MAX_TEXT_SLICE - (end - start));
   const side = Math.min(CONTEXT_CODE_POINTS, Math.floor(spare / 2));
   return { start: Math.max(0, start - side), end: Math.min(textLength ?? Number.MAX_SAFE_INTEGER, end + side) };
 }

@@ -3,7 +3,7 @@ import type { ProvenanceChain, ProvenanceStepKind, StepSubject } from "./fact-ca
 import { valueText } from "./format.js";
 
 /** One box of the diagram, with the link that leads to it from the box before. */
-export interface ChainBox {
+interface ChainBox {
   /** What the box is in the chain: "Source read", "Report", "Producer". */
   readonly role: string;
   /** The things in the box: names, titles, or figures linked to their own cards. */
@@ -35,7 +35,7 @@ const STEP: Readonly<Record<ProvenanceStepKind, { readonly how: string; readonly
  * shows only what is new. A source that credits no one ends in a "No attribution stated"
  * box: nothing is invented.
  */
-export function chainBoxes(chain: ProvenanceChain): ChainBox[] {
+function chainBoxes(chain: ProvenanceChain): ChainBox[] {
   return chain.steps.map((step, i) => {
     const shape = STEP[step.kind];
     const subjects = step.kind === "AUTHORED_BY" ? step.subjects.slice(1) : shape.subjects === "last" ? step.subjects.slice(-1) : step.subjects;
