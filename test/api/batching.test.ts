@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApi, fixtureApi, projectApi } from "./knowledge-bases.js";
+import { type TestApi, fixtureApi, projectApi, serveCopy } from "./knowledge-bases.js";
 
 /** A page of statistics with everything a fact card shows: citations, sources, publishers, producers. */
 const FACT_PAGE = `query($first: Int!) {
@@ -106,7 +106,7 @@ describe("batching", () => {
   });
 
   it("reads archived texts once per database, not once per request", async () => {
-    const cold = await fixtureApi();
+    const cold = await serveCopy(fixture);
     try {
       const first = await statementsFor(cold, 100);
       const second = await statementsFor(cold, 100);

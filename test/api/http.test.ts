@@ -1,28 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schemaSdl } from "../../src/schema/index.js";
-import { createServer, type ApiServer } from "../../src/server.js";
-import { type TestApi, fixtureApi } from "./knowledge-bases.js";
+import { type RunningServer, fixtureSuite, startServer } from "../http/helpers.js";
 
-let api: TestApi;
-let base: string;
-let small: ApiServer;
-let smallBase: string;
+const suite = fixtureSuite();
+let small: RunningServer;
 beforeAll(async () => {
-  api = await fixtureApi();
-  base = (await api.server.listen(0, "127.0.0.1")).url;
-  small = await createServer(api.kb, { maxBodyBytes: 1024 });
-  smallBase = (await small.listen(0, "127.0.0.1")).url;
+  small = await startServer(suite.db.dbPath, { maxBodyBytes: 1024 });
 });
-afterAll(async () => {
-  await small.stop();
-  await api.close();
-});
-
-const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }, at = base) => fetch(`${at}graphql`, { method: "POST", headers, body });
+afterAll(() => small?.close());
 
 describe("HTTP transport", () => {
   it("answers a POSTed JSON query", async () => {
-    const res = await post(JSON.stringify({ query: `{ platform(slug: "shoplive") { name } }` }));
+    const res = await suite.api.post({ query: `{ platform(slug: "shoplive") { name } }` });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/(graphql-response\+)?json/);
     expect(await res.json()).toEqual({ data: { platform: { name: "Shoplive" } } });
@@ -31,25 +20,25 @@ describe("HTTP transport", () => {
   it("answers a query over GET when the request carries a CSRF-safe header", async () => {
     const query = encodeURIComponent(`query($s: String!) { metric(slug: $s) { name } }`);
     const variables = encodeURIComponent(JSON.stringify({ s: "users" }));
-    const res = await fetch(`${base}graphql?query=${query}&variables=${variables}`, { headers: { "apollo-require-preflight": "true" } });
+    const res = await fetch(`${suite.api.base}graphql?query=${query}&variables=${variables}`, { headers: { "apollo-require-preflight": "true" } });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ data: { metric: { name: "Users" } } });
   });
 
   it("refuses a GET without a CSRF-safe header (CSRF prevention is on)", async () => {
-    const res = await fetch(`${base}graphql?query=${encodeURIComponent("{ knowledgeBase { dataVersion } }")}`);
+    const res = await fetch(`${suite.api.base}graphql?query=${encodeURIComponent("{ knowledgeBase { dataVersion } }")}`);
     expect(res.status).toBe(400);
   });
 
   it("refuses a mutation over GET", async () => {
-    const res = await fetch(`${base}graphql?query=${encodeURIComponent("mutation { x }")}`, { headers: { "apollo-require-preflight": "true" } });
+    const res = await fetch(`${suite.api.base}graphql?query=${encodeURIComponent("mutation { x }")}`, { headers: { "apollo-require-preflight": "true" } });
     expect(res.status).toBe(405);
     expect(((await res.json()) as any).errors[0].message).toBe("GET requests only support query operations, not mutation operations");
   });
 
   it("answers a user error with its code, not a server error", async () => {
     for (const query of [`{ statistics(first: 0) { totalCount } }`, `{ search(query: "AND OR") { totalCount } }`]) {
-      const res = await post(JSON.stringify({ query }));
+      const res = await suite.api.post({ query });
       const body = (await res.json()) as any;
       expect(res.status).toBe(200);
       expect(body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(["BAD_USER_INPUT"]);
@@ -57,36 +46,36 @@ describe("HTTP transport", () => {
   });
 
   it("refuses a body that is not JSON with 400", async () => {
-    const res = await post("{ not json");
+    const res = await suite.api.post("{ not json");
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).errors[0].extensions.code).toBe("BAD_REQUEST");
   });
 
   it("refuses a body over the size limit with 413, saying the limit", async () => {
-    const res = await post(JSON.stringify({ query: `{ knowledgeBase { dataVersion } }`, padding: "x".repeat(2000) }), undefined, smallBase);
+    const res = await small.post({ query: `{ knowledgeBase { dataVersion } }`, padding: "x".repeat(2000) });
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ errors: [{ message: "Request body too large: the limit is 1024 bytes.", extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
   });
 
   it("does not batch operations over HTTP", async () => {
-    const res = await post(JSON.stringify([{ query: "{ knowledgeBase { dataVersion } }" }, { query: "{ knowledgeBase { builtAt } }" }]));
+    const res = await suite.api.post([{ query: "{ knowledgeBase { dataVersion } }" }, { query: "{ knowledgeBase { builtAt } }" }]);
     expect(res.status).toBe(400);
   });
 
   it("reports health with the data version", async () => {
-    const res = await fetch(`${base}healthz`);
+    const res = await fetch(`${suite.api.base}healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", dataVersion: api.kb.build.dataVersion, builtAt: "2026-01-01T00:00:00.000Z" });
+    expect(await res.json()).toEqual({ status: "ok", dataVersion: suite.api.kb.build.dataVersion, builtAt: "2026-01-01T00:00:00.000Z" });
   });
 
   it("serves the schema as SDL", async () => {
-    const res = await fetch(`${base}schema.graphql`);
+    const res = await fetch(`${suite.api.base}schema.graphql`);
     expect(await res.text()).toBe(schemaSdl());
   });
 
   it("shows browsers a page that loads nothing from the internet, at / and at /graphql", async () => {
     for (const path of ["", "graphql"]) {
-      const res = await fetch(`${base}${path}`, { headers: { accept: "text/html" } });
+      const res = await fetch(`${suite.api.base}${path}`, { headers: { accept: "text/html" } });
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
       const html = await res.text();
@@ -98,7 +87,7 @@ describe("HTTP transport", () => {
   });
 
   it("answers unknown paths with 404", async () => {
-    const res = await fetch(`${base}nothing-here`);
+    const res = await fetch(`${suite.api.base}nothing-here`);
     expect(res.status).toBe(404);
   });
 });

@@ -1,12 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import type { GraphQLFormattedError } from "graphql";
 import { type KnowledgeBase, openKnowledgeBase } from "../../src/db/open.js";
-import { buildKnowledgeBase } from "../../src/ingest/build.js";
-import { DEFAULT_DATA_DIR, PROJECT_ROOT } from "../../src/paths.js";
+import { DEFAULT_DATA_DIR } from "../../src/paths.js";
 import { type ApiServer, createServer } from "../../src/server.js";
-import { type BulkStatistic, writeBulkSources } from "../fixtures/bulk.js";
+import { buildFixtureDb, buildInto } from "../fixtures/fixture-db.js";
 
 /** How many generated statistics the fixture holds beside its hand-written awkward rows. */
 export const BULK_COUNT = 130;
@@ -25,25 +25,30 @@ export interface TestApi {
 }
 
 /** The fixture knowledge base: test/fixtures/kb plus BULK_COUNT generated statistics. */
-export async function fixtureApi(): Promise<TestApi & { bulk: BulkStatistic[] }> {
-  const dir = mkdtempSync(join(tmpdir(), "lsf-fixture-"));
-  const dataDir = join(dir, "data");
-  mkdirSync(dataDir);
-  cpSync(join(DEFAULT_DATA_DIR, "migrations"), join(dataDir, "migrations"), { recursive: true });
-  cpSync(join(PROJECT_ROOT, "test", "fixtures", "kb"), dataDir, { recursive: true });
-  const bulk = writeBulkSources(dataDir, BULK_COUNT);
-  return { ...(await serve(dir, dataDir)), bulk };
+export async function fixtureApi(): Promise<TestApi> {
+  const db = buildFixtureDb({ bulk: BULK_COUNT });
+  return serveDatabase(db.dir, db.dbPath);
 }
 
 /** The project's own knowledge base (db/), built into a temporary directory. */
 export async function projectApi(): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), "lsf-project-"));
-  return serve(dir, DEFAULT_DATA_DIR);
+  return serveDatabase(dir, buildInto(dir, DEFAULT_DATA_DIR));
 }
 
-async function serve(dir: string, dataDir: string): Promise<TestApi> {
+/**
+ * A fresh server over a copy of `api`'s database, so nothing is cached or read yet; `tamper`,
+ * if given, changes the copy first. `close` removes the copy.
+ */
+export async function serveCopy(api: TestApi, tamper?: (db: Database.Database) => void): Promise<TestApi> {
+  const dir = mkdtempSync(join(tmpdir(), "lsf-copy-"));
   const dbPath = join(dir, "knowledge.sqlite");
-  buildKnowledgeBase({ dataDir, dbPath, now: () => new Date("2026-01-01T00:00:00Z") });
+  copyFileSync(api.dbPath, dbPath);
+  if (tamper) {
+    const db = new Database(dbPath);
+    tamper(db);
+    db.close();
+  }
   return serveDatabase(dir, dbPath);
 }
 

@@ -1,9 +1,5 @@
-import { copyFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApi, fixtureApi, serveDatabase } from "./knowledge-bases.js";
+import { type TestApi, fixtureApi, serveCopy } from "./knowledge-bases.js";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -13,17 +9,6 @@ afterAll(() => api.close());
 
 const WIRE_SHA = "1deb05f4f275419b7b5341a169555f684cffd111661f4f9a0050afe32824f166";
 const CITATION = `query($slug: String!) { citation(slug: $slug) { verified verificationNote } }`;
-
-/** A copy of the fixture database changed by `tamper`, served like any other. */
-async function tampered(tamper: (db: Database.Database) => void): Promise<TestApi> {
-  const dir = mkdtempSync(join(tmpdir(), "lsf-tampered-"));
-  const path = join(dir, "knowledge.sqlite");
-  copyFileSync(api.dbPath, path);
-  const db = new Database(path);
-  tamper(db);
-  db.close();
-  return serveDatabase(dir, path);
-}
 
 describe("quote verification", () => {
   it("verifies a quote at its code-point position against the archive's digest", async () => {
@@ -45,7 +30,7 @@ describe("quote verification", () => {
   });
 
   it("stops verifying every quote of a source whose archived text changed after it was built", async () => {
-    const bad = await tampered((db) => db.prepare("UPDATE source SET archive_text = replace(archive_text, 'record', 'recorp') WHERE slug = ?").run("widget-wire-2021-01-05-widget-sales"));
+    const bad = await serveCopy(api, (db) => db.prepare("UPDATE source SET archive_text = replace(archive_text, 'record', 'recorp') WHERE slug = ?").run("widget-wire-2021-01-05-widget-sales"));
     try {
       const data = await bad.data(`{
         citation(slug: "widget-wire-2021-01-05-widget-sales.gmv-2020") { verified verificationNote }
@@ -68,7 +53,7 @@ describe("quote verification", () => {
   });
 
   it("does not verify a quote whose recorded position no longer reads the quote", async () => {
-    const bad = await tampered((db) => db.prepare("UPDATE citation SET quote_start = quote_start + 2, quote_end = quote_end + 2 WHERE slug = ?").run("widget-wire-2021-01-05-widget-sales.gmv-2020"));
+    const bad = await serveCopy(api, (db) => db.prepare("UPDATE citation SET quote_start = quote_start + 2, quote_end = quote_end + 2 WHERE slug = ?").run("widget-wire-2021-01-05-widget-sales.gmv-2020"));
     try {
       expect(await bad.data(CITATION, { slug: "widget-wire-2021-01-05-widget-sales.gmv-2020" })).toEqual({
         citation: { verified: false, verificationNote: 'Not verified: the archived text at code points 36–97 reads "dget sales on Shoplive soared to 2.5 billion yuan last year, ", not the quote.' },

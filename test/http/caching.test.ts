@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { sha256 } from "../fixtures/sha256.js";
 import { fixtureSuite, startServer } from "./helpers.js";
 
 const suite = fixtureSuite();
@@ -8,7 +8,6 @@ const QUERY = `query Platform($s: String!) { platform(slug: $s) { name statistic
 const CSRF = { "apollo-require-preflight": "true" };
 const getUrl = (base: string, params: Record<string, unknown>) =>
   `${base}graphql?${new URLSearchParams(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]))).toString()}`;
-const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 describe("HTTP caching", () => {
   it("gives successful queries Cache-Control: public and an ETag, and answers If-None-Match with 304", async () => {

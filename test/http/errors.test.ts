@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/db/open.js";
 import type { Repositories } from "../../src/db/repositories.js";
-import { type FixtureDb, type RunningServer, buildFixtureDb, memoryLog, startServer } from "./helpers.js";
+import { type FixtureDb, buildFixtureDb } from "../fixtures/fixture-db.js";
+import { type RunningServer, memoryLog, startServer } from "./helpers.js";
 
 /**
  * A knowledge base whose metric repository runs a broken statement: every method throws

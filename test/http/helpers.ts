@@ -1,43 +1,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, expect } from "vitest";
 import { type KnowledgeBase, openKnowledgeBase } from "../../src/db/open.js";
 import { createLogger, type Logger } from "../../src/http/logger.js";
-import { buildKnowledgeBase } from "../../src/ingest/build.js";
-import { DEFAULT_DATA_DIR, PROJECT_ROOT } from "../../src/paths.js";
+import { PROJECT_ROOT } from "../../src/paths.js";
 import { type ApiServer, type ServerOptions, createServer } from "../../src/server.js";
-
-/** The fixture knowledge base (test/fixtures/kb) built into a temporary directory. */
-export interface FixtureDb {
-  readonly dir: string;
-  readonly dbPath: string;
-  remove(): void;
-}
-
-export function buildFixtureDb(): FixtureDb {
-  const dir = mkdtempSync(join(tmpdir(), "lsf-http-"));
-  const dataDir = join(dir, "data");
-  mkdirSync(dataDir);
-  cpSync(join(DEFAULT_DATA_DIR, "migrations"), join(dataDir, "migrations"), { recursive: true });
-  cpSync(join(PROJECT_ROOT, "test", "fixtures", "kb"), dataDir, { recursive: true });
-  const dbPath = join(dir, "knowledge.sqlite");
-  buildKnowledgeBase({ dataDir, dbPath, now: () => new Date("2026-01-01T00:00:00Z") });
-  return { dir, dbPath, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
+import { type FixtureDb, buildFixtureDb } from "../fixtures/fixture-db.js";
 
 /** A JSON log kept in memory: what pino wrote, one parsed object per line. */
 export function memoryLog(level = "info"): { logger: Logger; lines: () => Record<string, any>[] } {
   const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  const logger = createLogger({ level, destination: { write: (s: string) => stream.write(s) } });
+  const logger = createLogger({ level, destination: { write: (s: string) => chunks.push(s) } });
   return {
     logger,
     lines: () =>
@@ -62,7 +35,7 @@ export interface RunningServer {
 export async function startServer(dbPath: string, options: ServerOptions = {}, kbOverride?: (kb: KnowledgeBase) => KnowledgeBase): Promise<RunningServer> {
   const real = openKnowledgeBase(dbPath);
   const kb = kbOverride ? kbOverride(real) : real;
-  const server = await createServer(kb, { logger: memoryLog("silent").logger, rowCacheEntries: 10_000, ...options });
+  const server = await createServer(kb, { logger: createLogger({ level: "silent" }), rowCacheEntries: 10_000, ...options });
   const { url: base } = await server.listen(0, "127.0.0.1");
   return {
     server,
@@ -115,22 +88,31 @@ export async function expectHealthy(base: string): Promise<void> {
 }
 
 /**
+ * Asserts an answer is no server failure: a status below 500 and a JSON body whose errors, if
+ * any, all have a code other than INTERNAL_SERVER_ERROR. Returns the parsed body and its text.
+ */
+export async function expectNoServerError(res: Response): Promise<{ body: any; text: string }> {
+  const text = await res.text();
+  expect(res.status, `status ${res.status}: ${text}`).toBeLessThan(500);
+  let body: any;
+  expect(() => (body = JSON.parse(text)), text).not.toThrow();
+  const found = codes(body);
+  for (const c of found) expect(typeof c === "string" && c.length > 0, text).toBe(true);
+  expect(found, text).not.toContain("INTERNAL_SERVER_ERROR");
+  return { body, text };
+}
+
+/**
  * Asserts a refusal: a 4xx with a GraphQL error that has a code, or a 200 whose errors all have
  * codes; never a 5xx. Returns the codes.
  */
 export async function expectRefused(res: Response): Promise<string[]> {
-  expect(res.status, `status ${res.status}`).toBeLessThan(500);
-  const text = await res.text();
-  let body: any;
-  expect(() => (body = JSON.parse(text)), text).not.toThrow();
+  const { body, text } = await expectNoServerError(res);
   expect(Array.isArray(body.errors) && body.errors.length > 0, text).toBe(true);
-  const found = codes(body);
-  for (const c of found) expect(typeof c === "string" && c.length > 0, text).toBe(true);
-  expect(found, text).not.toContain("INTERNAL_SERVER_ERROR");
-  return found;
+  return codes(body);
 }
 
-/** A `serve` child process started with tsx from the sources. */
+/** A `serve` child process. */
 export interface ServeProcess {
   readonly child: ChildProcess;
   /** http://127.0.0.1:PORT/ */
@@ -138,25 +120,45 @@ export interface ServeProcess {
   output(): string;
   /** Resolves with the exit code once the process exits. */
   readonly exited: Promise<number | null>;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
 }
 
-/** Starts `node --import tsx src/main.ts serve --no-build --host 127.0.0.1 --port 0 ...args`. */
-export function spawnServe(args: string[], env: Record<string, string> = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src", "main.ts"), "serve", "--no-build", "--host", "127.0.0.1", "--port", "0", ...args], {
+/** How spawnServe starts the server. */
+export interface SpawnOptions {
+  /** What node runs: by default the sources through tsx (`--import tsx src/main.ts`). */
+  readonly entry?: readonly string[];
+  /** Let `serve` build a missing knowledge base (by default it passes `--no-build`). */
+  readonly build?: boolean;
+  /** How long to wait for the server to say where it listens (default 60 s). */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Starts `node <entry> serve [--no-build] --host 127.0.0.1 --port 0 ...args` with PORT, HOST and
+ * WORKERS cleared and `env` added, and resolves once it prints where it listens.
+ */
+export function spawnServe(args: string[], env: Record<string, string> = {}, options: SpawnOptions = {}): Promise<ServeProcess> {
+  const { entry = ["--import", "tsx", join(PROJECT_ROOT, "src", "main.ts")], build = false, timeoutMs = 60_000 } = options;
+  const child = spawn(process.execPath, [...entry, "serve", ...(build ? [] : ["--no-build"]), "--host", "127.0.0.1", "--port", "0", ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, PORT: "", HOST: "", WORKERS: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const stop = () => {
+    child.kill("SIGTERM");
+    return exited;
+  };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${out}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const m = /serving (http:\/\/127\.0\.0\.1:\d+\/)graphql/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, base: m[1]!, output: () => out, exited });
+        resolve({ child, base: m[1]!, output: () => out, exited, stop });
       }
     };
     child.stdout!.on("data", onData);

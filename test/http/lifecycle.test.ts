@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FixtureDb, buildFixtureDb, spawnServe } from "./helpers.js";
+import { type FixtureDb, buildFixtureDb } from "../fixtures/fixture-db.js";
+import { spawnServe } from "./helpers.js";
 
 /** The real `serve` command in a child process: startup, configuration, SIGTERM drain, workers. */
 let db: FixtureDb;
@@ -43,8 +44,7 @@ describe("serve", () => {
       await res.text();
       expect(Date.now() - started).toBeLessThan(2500);
     } finally {
-      s.child.kill("SIGTERM");
-      expect(await s.exited).toBe(0);
+      expect(await s.stop()).toBe(0);
     }
   });
 
@@ -63,8 +63,7 @@ describe("serve", () => {
       expect(ok.headers.get("cache-control")).toBe("public, max-age=7");
       await ok.text();
     } finally {
-      s.child.kill("SIGTERM");
-      await s.exited;
+      await s.stop();
     }
     await expect(spawnServe(["--db", db.dbPath, "--max-cost", "lots"])).rejects.toThrow(/--max-cost \(MAX_COST\) must be an integer from 1 to \d+; got "lots" from --max-cost/);
     await expect(spawnServe(["--db", db.dbPath], { CORS_ORIGINS: "not a url" })).rejects.toThrow(/--cors-origins \(CORS_ORIGINS\) must be "\*" or a comma-separated list of origins/);

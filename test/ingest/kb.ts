@@ -1,19 +1,13 @@
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createHash } from "node:crypto";
-import { DEFAULT_DATA_DIR } from "../../src/paths.js";
+import { tempDataDir } from "../fixtures/fixture-db.js";
+import { sha256 } from "../fixtures/sha256.js";
 
 /**
  * A minimal, valid knowledge base for build tests, as file contents keyed by path inside the
  * data directory. Tests change one file and check the exact problem the build reports.
  */
 export const ARCHIVE = "Widget sales reached 5 billion yuan last year, according to Acme Research. Widgets held 12 percent of the market. That is about 13.7 million yuan a day. Widgets!\n";
-
-/** SHA-256 of a text as the build computes it. */
-export function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
-}
 
 /** The files of the minimal knowledge base. */
 export function minimalFiles(): Record<string, string> {
@@ -118,11 +112,9 @@ statistics:
  * the project's migrations and the given files; `null` removes a file. Returns its path.
  */
 export function writeKb(changes: Record<string, string | null> = {}): string {
-  const root = mkdtempSync(join(tmpdir(), "kb-"));
-  const dir = join(root, "db");
-  mkdirSync(join(dir, "registry"), { recursive: true });
-  mkdirSync(join(dir, "sources"), { recursive: true });
-  cpSync(join(DEFAULT_DATA_DIR, "migrations"), join(dir, "migrations"), { recursive: true });
+  const { dataDir: dir } = tempDataDir("kb-", "db");
+  mkdirSync(join(dir, "registry"));
+  mkdirSync(join(dir, "sources"));
   const files = { ...minimalFiles(), ...changes };
   for (const [path, text] of Object.entries(files)) if (text !== null) writeFileSync(join(dir, path), text);
   return dir;

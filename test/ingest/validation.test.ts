@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkKnowledgeBase } from "../../src/ingest/build.js";
 import type { Problem } from "../../src/ingest/problems.js";
-import { editSource, lineOf, minimalFiles, sha256, writeKb } from "./kb.js";
+import { sha256 } from "../fixtures/sha256.js";
+import { editSource, lineOf, minimalFiles, writeKb } from "./kb.js";
 
 const SOURCE = "db/sources/daily-news-2020-widgets.yaml";
 const sourceText = (changes: Record<string, string>) => Object.values(changes)[0]!;
