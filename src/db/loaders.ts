@@ -260,13 +260,14 @@ class RequestLoaders implements Loaders {
 /**
  * The input statistic of a derivation input row (the row without its derivation columns). The
  * row cache hands every request the same frozen rows, so each is stripped once, not per
- * request (an object rest copy of a frozen row showed in the fact card's profile).
+ * request (an object rest copy of a frozen row showed in the fact card's profile), and the
+ * copy is frozen too, since every request then shares it.
  */
 function inputStatistic(row: DerivationInputRow): StatisticRow {
   let input = INPUT_STATISTICS.get(row);
   if (input === undefined) {
     const { derivedId: _d, inputName: _n, inputPosition: _p, ...rest } = row;
-    input = rest;
+    input = Object.freeze(rest);
     INPUT_STATISTICS.set(row, input);
   }
   return input;
