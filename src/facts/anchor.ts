@@ -108,7 +108,7 @@ export function anchorQuote(archive: ArchiveText, q: QuoteSpec): AnchoredQuote |
   if (q.end !== undefined && q.end !== end) return { field: "end", error: `recorded end ${q.end} does not match the quote, which ends at ${end}` };
   const prefix = archive.slice(Math.max(0, start - CONTEXT_LENGTH), start);
   const suffix = archive.slice(end, end + CONTEXT_LENGTH);
-  if (q.prefix !== undefined && !prefix.endsWith(q.prefix) && archive.slice(start - [...q.prefix].length, start) !== q.prefix) {
+  if (q.prefix !== undefined && !prefix.endsWith(q.prefix) && archive.slice(start - codePointLength(q.prefix), start) !== q.prefix) {
     return { field: "prefix", error: `recorded prefix ${JSON.stringify(q.prefix)} does not precede the quote; the text before it reads ${JSON.stringify(prefix)}` };
   }
   if (q.suffix !== undefined && archive.slice(end, end + codePointLength(q.suffix)) !== q.suffix) {
@@ -123,12 +123,19 @@ export function anchorQuote(archive: ArchiveText, q: QuoteSpec): AnchoredQuote |
   };
 }
 
-/** Length of a string in Unicode code points (its UTF-16 length when it has no surrogate pairs). */
+/**
+ * Length of a string in Unicode code points, counted as ArchiveText counts them (a surrogate
+ * pair is one; a lone surrogate is one, as string iteration yields it alone).
+ */
 function codePointLength(s: string): number {
   let n = s.length;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i + 1 < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) n--;
+    const next = s.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      n--;
+      i++;
+    }
   }
   return n;
 }
