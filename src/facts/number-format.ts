@@ -73,11 +73,17 @@ export function describeAmount(comparator: Comparator, amount: number, unit: str
   return withUnit(describeStated(comparator, amount), unit);
 }
 
+/** A unit as readers write it: PERCENT as "%", percentage-points as "percentage points", others as recorded. */
+export function unitName(unit: string): string {
+  if (unit === "PERCENT") return "%";
+  if (unit === "percentage-points") return "percentage points";
+  return unit;
+}
+
 /** A number (or phrase ending in one) followed by its unit, with "%" written the usual way. */
 export function withUnit(text: string, unit: string): string {
   if (unit === "PERCENT") return `${text}%`;
-  if (unit === "percentage-points") return `${text} percentage points`;
-  return unit === "" ? text : `${text} ${unit}`;
+  return unit === "" ? text : `${text} ${unitName(unit)}`;
 }
 
 /**

@@ -13,8 +13,10 @@ describe("values on the fact card", () => {
         v("top 1 trillion yuan", 1e12, "MORE_THAN", "CNY"),
         v("more than 50,000", 50_000, "MORE_THAN", "sessions/day"),
         v("none", 0, "EQUAL", "companies"),
+        v("2.5 percentage points", 2.5, "EQUAL", "percentage-points"),
+        v("2.5", 2.5, "EQUAL", "percentage-points"),
       ].map(valueText),
-    ).toEqual(["more than 1.73 million jobs", "4.1 percent", "70%", "top 1 trillion yuan", "more than 50,000 sessions/day", "none (0 companies)"]);
+    ).toEqual(["more than 1.73 million jobs", "4.1 percent", "70%", "top 1 trillion yuan", "more than 50,000 sessions/day", "none (0 companies)", "2.5 percentage points", "2.5 percentage points"]);
   });
 
   it("fall back to the recorded comparator and amount when the words are not archived", () => {
@@ -30,6 +32,8 @@ describe("values on the fact card", () => {
     const band = { lowerBound: 9, upperBound: 11, lowerInclusive: true, upperInclusive: true, unit: "PERCENT" };
     const point = { lowerBound: 5, upperBound: 5, lowerInclusive: true, upperInclusive: true, unit: "brands" };
     expect([more, band, point].map(formatInterval)).toEqual(["(1,730,000, ∞) jobs", "[9, 11] %", "exactly 5 brands"]);
+    const points = { lowerBound: 2, upperBound: null, lowerInclusive: false, upperInclusive: false, unit: "percentage-points" };
+    expect(formatInterval(points)).toBe("(2, ∞) percentage points");
     expect([more, band, point].map(describeInterval)).toEqual(["more than 1,730,000 jobs, no upper bound", "between 9 and 11% (both included)", "exactly 5 brands"]);
   });
 });

@@ -1,11 +1,6 @@
 import type { Comparator } from "../../facts/interval.js";
-import { describeAmount, exactNumber, withUnit as unitAfter } from "../../facts/number-format.js";
+import { describeAmount, exactNumber, unitName, withUnit as unitAfter } from "../../facts/number-format.js";
 import type { Interval, StatisticKind } from "./fact-card.query.js";
-
-/** A unit for reading after a number: PERCENT as "%", everything else as recorded. */
-function formatUnit(unit: string): string {
-  return unit === "PERCENT" ? "%" : unit;
-}
 
 /** A number with its unit, as the explanations write it: "1,730,000 jobs", "4.1%". */
 function withUnit(n: number, unit: string): string {
@@ -22,7 +17,7 @@ export function formatInterval(value: Interval): string {
   const open = value.lowerBound !== null && value.lowerInclusive ? "[" : "(";
   const close = value.upperBound !== null && value.upperInclusive ? "]" : ")";
   if (value.lowerBound !== null && value.lowerBound === value.upperBound) return `exactly ${withUnit(value.lowerBound, value.unit)}`;
-  return `${open}${lower}, ${upper}${close} ${formatUnit(value.unit)}`;
+  return `${open}${lower}, ${upper}${close} ${unitName(value.unit)}`;
 }
 
 /** The interval in words: "more than 1,730,000 jobs", "between 9 and 11 (inclusive)". */
@@ -55,16 +50,16 @@ export function valueText(v: ValueLike): string {
   if (!v.asWritten) return describeAmount(v.comparator as Comparator, v.amount, v.unit);
   if (v.amount === 0) return `${v.asWritten} (${withUnit(0, v.unit)})`;
   if (mentionsUnit(v.asWritten, v.unit)) return v.asWritten;
-  return v.unit === "PERCENT" ? `${v.asWritten}%` : `${v.asWritten} ${v.unit}`.trim();
+  return unitAfter(v.asWritten, v.unit);
 }
 
 /** How words as written may name a unit whose name is not its own (lower case). */
 const UNIT_NAMES: Readonly<Record<string, readonly string[]>> = { PERCENT: ["percent", "%"], CNY: ["yuan", "rmb", "cny", "元"], USD: ["dollar", "usd", "$"] };
 
-/** Whether words as written already name the unit ("4.1 percent", "1 trillion yuan", "jobs"). */
+/** Whether words as written already name the unit ("4.1 percent", "1 trillion yuan", "jobs", "2.5 percentage points"). */
 function mentionsUnit(words: string, unit: string): boolean {
   const w = words.toLowerCase();
-  const stem = unit.toLowerCase().split("/")[0]!.replace(/s$/, "");
+  const stem = unit.toLowerCase().split("/")[0]!.replace(/s$/, "").replace(/-/g, " ");
   return (UNIT_NAMES[unit] ?? (stem ? [stem] : [])).some((n) => w.includes(n));
 }
 
