@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { ArchiveText } from "../facts/anchor.js";
+import { LruMap } from "../lru-map.js";
 import type { SourceRepository } from "./source.repo.js";
 
 /** A source's archived text as served, with its stored digest and the digest of the text now. */
@@ -19,13 +20,15 @@ export interface Archive {
  * recently used first out) so verification and `Source.text` do not re-hash per request.
  */
 export class ArchiveStore {
-  private readonly cache = new Map<number, Archive>();
+  private readonly cache: LruMap<number, Archive>;
 
   constructor(
     private readonly sources: SourceRepository,
     /** How many texts to keep in memory. */
-    private readonly capacity = 256,
-  ) {}
+    capacity = 256,
+  ) {
+    this.cache = new LruMap(capacity);
+  }
 
   /** The archives of the given sources (null for a source without archived text); one statement for all that are not cached. */
   load(sourceIds: readonly number[]): Map<number, Archive | null> {
@@ -34,8 +37,6 @@ export class ArchiveStore {
     for (const id of sourceIds) {
       const hit = this.cache.get(id);
       if (hit) {
-        this.cache.delete(id);
-        this.cache.set(id, hit);
         out.set(id, hit);
       } else missing.push(id);
     }
@@ -50,7 +51,6 @@ export class ArchiveStore {
         };
         out.set(row.sourceId, archive);
         this.cache.set(row.sourceId, archive);
-        if (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value!);
       }
     }
     return out;

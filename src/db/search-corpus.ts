@@ -1,3 +1,4 @@
+import { LruMap } from "../lru-map.js";
 import { selectByKeys } from "./batch.js";
 import type { KnowledgeDb } from "./database.js";
 
@@ -14,13 +15,13 @@ import type { KnowledgeDb } from "./database.js";
  * come from `temp.search_vocab`, an fts5vocab table created when the database is opened.
  */
 export class SearchCorpus {
-  private totals: { rows: number; averageLength: number } | undefined;
-  private readonly frequencies = new Map<string, number>();
-
-  constructor(private readonly db: KnowledgeDb) {}
-
   /** Terms whose document frequency is remembered at most (least recently used out first). */
   static readonly MAX_TERMS = 10_000;
+
+  private totals: { rows: number; averageLength: number } | undefined;
+  private readonly frequencies = new LruMap<string, number>(SearchCorpus.MAX_TERMS);
+
+  constructor(private readonly db: KnowledgeDb) {}
 
   /** Rows of search_index (bm25's N). */
   get rows(): number {
@@ -39,14 +40,9 @@ export class SearchCorpus {
    */
   documentFrequency(term: string): number {
     const known = this.frequencies.get(term);
-    if (known !== undefined) {
-      this.frequencies.delete(term);
-      this.frequencies.set(term, known);
-      return known;
-    }
+    if (known !== undefined) return known;
     const n = this.db.query<{ doc: number }>("SELECT doc FROM temp.search_vocab WHERE term = ?").get(term)?.doc ?? 0;
     this.frequencies.set(term, n);
-    if (this.frequencies.size > SearchCorpus.MAX_TERMS) this.frequencies.delete(this.frequencies.keys().next().value!);
     return n;
   }
 

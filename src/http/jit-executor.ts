@@ -1,6 +1,7 @@
 import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-interface";
 import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema, execute } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
+import { LruMap } from "../lru-map.js";
 
 /** What the executor has done so far (for tests and the benchmark's notes). */
 export interface JitStats {
@@ -53,16 +54,10 @@ export function jitExecutor(schema: GraphQLSchema, options: { maxDocuments?: num
   // Apollo hands every request of a document the same parsed DocumentNode (its document store).
   // The documents most recently used are remembered, at most maxDocuments of them, so the
   // compiled code kept is bounded whatever clients send.
-  const operations = new Map<DocumentNode, Map<string, Operation>>();
+  const operations = new LruMap<DocumentNode, Map<string, Operation>>(maxDocuments);
   const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
     let byName = operations.get(document);
-    if (byName) {
-      operations.delete(document);
-      operations.set(document, byName);
-    } else {
-      operations.set(document, (byName = new Map()));
-      if (operations.size > maxDocuments) operations.delete(operations.keys().next().value!);
-    }
+    if (!byName) operations.set(document, (byName = new Map()));
     const key = operationName ?? "";
     let op = byName.get(key);
     if (!op) byName.set(key, (op = { uses: 0, compiled: undefined }));

@@ -1,3 +1,5 @@
+import { LruMap } from "../lru-map.js";
+
 /**
  * A cross-request cache of repository results. The database is immutable while it is served,
  * so a repository method called with the same arguments returns the same rows for every
@@ -8,11 +10,13 @@
  * least recently used first out.
  */
 export class RowCache {
-  private readonly entries = new Map<string, unknown>();
+  private readonly entries: LruMap<string, unknown>;
   hits = 0;
   misses = 0;
 
-  constructor(readonly maxEntries: number) {}
+  constructor(readonly maxEntries: number) {
+    this.entries = new LruMap(maxEntries);
+  }
 
   /** The largest result kept (pages of lists are left to SQL). */
   static readonly MAX_ROWS = 500;
@@ -28,15 +32,12 @@ export class RowCache {
     const hit = this.entries.get(key);
     if (hit !== undefined) {
       this.hits++;
-      this.entries.delete(key);
-      this.entries.set(key, hit);
       return hit;
     }
     this.misses++;
     const result = fn();
     if (result === undefined || (Array.isArray(result) && result.length > RowCache.MAX_ROWS) || !isPlainData(result, 0)) return result;
     this.entries.set(key, deepFreeze(result));
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return result;
   }
 }
