@@ -143,7 +143,7 @@ CREATE TABLE statistic (
   kind              TEXT NOT NULL CHECK (kind IN ('MEASUREMENT','ESTIMATE','FORECAST','SURVEY','DERIVED')),
   amount            REAL NOT NULL,
   unit              TEXT NOT NULL,
-  comparator        TEXT NOT NULL CHECK (comparator IN ('EQUAL','APPROXIMATELY','MORE_THAN','AT_LEAST','LESS_THAN','AT_MOST')),
+  comparator        TEXT NOT NULL CHECK (comparator IN ('EQUAL','APPROXIMATELY','MORE_THAN','AT_LEAST','LESS_THAN','AT_MOST','BETWEEN')),
   lower_bound       REAL,
   lower_closed      INTEGER NOT NULL CHECK (lower_closed IN (0,1)),
   upper_bound       REAL,

@@ -36,10 +36,20 @@ export interface EntityNameRow {
 
 /** A market that is part of a broader one (`partOf` in the registry), with both names. */
 export interface MarketLinkRow {
+  /** The market, or the platform, organization, MCN, brand or person, that is part of a market. */
   readonly marketId: number;
   readonly name: string;
   readonly parentId: number;
   readonly parentName: string;
+}
+
+/** An event with its dates (when known) and the event it is part of. */
+export interface EventDatesRow {
+  readonly id: number;
+  readonly name: string;
+  readonly start: string | null;
+  readonly end: string | null;
+  readonly parentId: number | null;
 }
 
 /** Conditions on a list of entities. */
@@ -87,8 +97,18 @@ export class EntityRepository {
   marketLinks(): MarketLinkRow[] {
     return this.db
       .query<MarketLinkRow>(
-        "SELECT e.id AS marketId, e.name, p.id AS parentId, p.name AS parentName FROM entity e JOIN entity p ON p.id = e.parent_id WHERE e.type = 'MARKET' AND p.type = 'MARKET' ORDER BY e.id",
+        `SELECT e.id AS marketId, e.name, p.id AS parentId, p.name AS parentName FROM entity e JOIN entity p ON p.id = e.parent_id WHERE e.type = 'MARKET' AND p.type = 'MARKET'
+         UNION ALL
+         SELECT e.id, e.name, p.id, p.name FROM entity e JOIN entity p ON p.id = e.part_of_id
+         ORDER BY 1`,
       )
+      .all();
+  }
+
+  /** Every event with its dates and parent event; for comparing figures of events. */
+  eventDates(): EventDatesRow[] {
+    return this.db
+      .query<EventDatesRow>("SELECT id, name, start_date AS start, end_date AS end, parent_id AS parentId FROM entity WHERE type = 'EVENT' ORDER BY id")
       .all();
   }
 

@@ -32,6 +32,10 @@ export interface StatisticRow {
   readonly firstPublished: string | null;
   /** Whether any citation verified at build time. */
   readonly hasVerifiedQuote: 0 | 1;
+  /** The place value of the last digit the figure is written to (see src/facts/precision.ts). */
+  readonly precision: number;
+  /** Every subject's id, comma-separated in order, when there are several; null for one. */
+  readonly subjectSet: string | null;
 }
 
 /** A producer of a statistic (the entity itself), as resolved at build time. */
@@ -77,6 +81,10 @@ export interface ComparableRow {
   readonly periodStart: string | null;
   readonly periodEnd: string | null;
   readonly periodLabel: string | null;
+  readonly eventId: number | null;
+  readonly upperBound: number | null;
+  readonly precision: number;
+  readonly subjectSet: string | null;
 }
 
 /** Conditions on a list of statistics, by row id; every condition present must hold. */
@@ -113,7 +121,8 @@ const COLUMNS = `s.id, s.slug, s.metric_id AS metricId, s.subject_id AS subjectI
   s.lower_bound AS lowerBound, s.lower_closed AS lowerClosed, s.upper_bound AS upperBound, s.upper_closed AS upperClosed,
   s.value_as_written AS valueAsWritten, s.period_start AS periodStart, s.period_end AS periodEnd, s.period_label AS periodLabel,
   s.period_days AS periodDays, s.period_as_written AS periodAsWritten, s.period_resolution AS periodResolution,
-  s.derivation_formula AS derivationFormula, s.note, s.first_published AS firstPublished, s.has_verified_quote AS hasVerifiedQuote`;
+  s.derivation_formula AS derivationFormula, s.note, s.first_published AS firstPublished, s.has_verified_quote AS hasVerifiedQuote,
+  s.precision, s.subject_set AS subjectSet`;
 
 /** Reads statistics: lookups, filtered and ordered pages, producers. */
 export class StatisticRepository {
@@ -143,10 +152,11 @@ export class StatisticRepository {
 
   /**
    * The statistics that could be compared with a figure: for each key, those of its metric
-   * about its subject whose period overlaps the key's period (or, for a key without a period,
-   * those without one). What `Statistic.agreement` compares a page of statistics with, read in
-   * one statement (one `?` per key part) through the (subject_id, period_start) index. A row
-   * comes once per key it matches, with that key's parts.
+   * about its subject (as any of their subjects) whose period overlaps the key's period, or
+   * that state no period, or all of them for a key without a period (a figure without a period
+   * is listed as not judged, never dropped). What `Statistic.agreement` compares a page of
+   * statistics with, read in one statement (one `?` per key part) through statistic_subject's
+   * key. A row comes once per key it matches, with that key's parts.
    */
   comparableWith(keys: readonly CandidateKey[]): CandidateRow[] {
     return selectByTuples<CandidateRow>(
@@ -154,8 +164,8 @@ export class StatisticRepository {
       (values) =>
         `WITH k(metric_id, subject_id, start_day, end_day) AS (VALUES ${values})
          SELECT k.metric_id AS keyMetricId, k.subject_id AS keySubjectId, k.start_day AS keyStart, k.end_day AS keyEnd, ${COLUMNS}
-         FROM k JOIN statistic s ON s.metric_id = k.metric_id AND s.subject_id = k.subject_id
-           AND ((k.start_day IS NULL AND s.period_start IS NULL) OR (s.period_start <= k.end_day AND s.period_end >= k.start_day))
+         FROM k JOIN statistic_subject ss ON ss.entity_id = k.subject_id JOIN statistic s ON s.id = ss.statistic_id AND s.metric_id = k.metric_id
+           AND (k.start_day IS NULL OR s.period_start IS NULL OR (s.period_start <= k.end_day AND s.period_end >= k.start_day))
          ORDER BY s.slug`,
       keys.map((k) => [k.metricId, k.subjectId, k.periodStart, k.periodEnd]),
       4,
@@ -180,7 +190,8 @@ export class StatisticRepository {
     return this.db
       .query<ComparableRow>(
         `SELECT s.id, s.slug, s.metric_id AS metricId, m.slug AS metricSlug, s.subject_id AS subjectId, e.slug AS subjectSlug, s.kind, s.comparator, s.amount, s.unit,
-          s.period_start AS periodStart, s.period_end AS periodEnd, s.period_label AS periodLabel
+          s.period_start AS periodStart, s.period_end AS periodEnd, s.period_label AS periodLabel, s.event_id AS eventId, s.upper_bound AS upperBound,
+          s.precision, s.subject_set AS subjectSet
          FROM statistic s JOIN metric m ON m.id = s.metric_id JOIN entity e ON e.id = s.subject_id ORDER BY s.slug`,
       )
       .all();
@@ -239,7 +250,13 @@ function listQuery(c: StatisticCriteria, earliestStart: string | null, sort: Sta
   };
   if (c.metricId !== undefined) add("s.metric_id = ?", c.metricId);
   if (c.subjectId !== undefined) add("s.subject_id = ?", c.subjectId);
-  if (c.eventId !== undefined) add("s.event_id = ?", c.eventId);
+  // An event includes its sub-events (the presale and the first day of a festival), at any depth.
+  if (c.eventId !== undefined) {
+    add(
+      "s.event_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT e.id FROM entity e JOIN sub ON e.parent_id = sub.id WHERE e.type = 'EVENT') SELECT id FROM sub)",
+      c.eventId,
+    );
+  }
   if (c.kind !== undefined) add("s.kind = ?", c.kind);
   if (c.unit !== undefined) add("s.unit = ?", c.unit);
   // Overlap of [period_start, period_end] with [from, to]; NULL periods never compare true.

@@ -5,7 +5,7 @@
  * trillion for 2020" is one group of four even where some pairs happen to agree within
  * rounding. Members that merely agree with a group member are not pulled in.
  */
-import { type AgreementContext, type ComparableStatistic, compareStatistics } from "./agreement.js";
+import { type AgreementContext, type ComparableStatistic, compareStatistics, isUnjudged } from "./agreement.js";
 import type { Key } from "./key.js";
 
 /** One contradicting pair inside a group, with the reason. */
@@ -39,7 +39,7 @@ export function findConflictGroups(statistics: readonly ComparableStatistic[], c
         const a = bucket[x]!;
         const b = bucket[y]!;
         const verdict = compareStatistics(a, b, ctx);
-        if (verdict?.verdict === "CONFLICTS") links.push([index.get(a.id)!, index.get(b.id)!, verdict.reason]);
+        if (verdict && !isUnjudged(verdict) && verdict.verdict === "CONFLICTS") links.push([index.get(a.id)!, index.get(b.id)!, verdict.reason]);
       }
     }
   }

@@ -18,6 +18,7 @@
  */
 import { type Formula, parseFormula } from "./formula.js";
 import { type Comparator, type Interval, contains, isEmpty, overlaps, readingInterval } from "./interval.js";
+import { defaultPrecision } from "./precision.js";
 import { decimalsOf, describeStated, exactNumber, formatNumber, formatRelation } from "./number-format.js";
 import {
   type Quantity,
@@ -43,6 +44,8 @@ export interface DerivationInput {
   readonly comparator: Comparator;
   readonly amount: number;
   readonly unit: string;
+  /** The top of a BETWEEN range; absent or null otherwise. */
+  readonly upper?: number | null;
 }
 
 /** The derived statistic: its formula and what the source states. */
@@ -51,6 +54,10 @@ export interface DerivedStatement {
   readonly comparator: Comparator;
   readonly amount: number;
   readonly unit: string;
+  /** The place value of the last digit written: a flat figure stands for what rounds to it (`defaultPrecision` of the amount when absent). */
+  readonly precision?: number;
+  /** The top of a BETWEEN range; absent or null otherwise. */
+  readonly upper?: number | null;
   /** The statistic's period; `days` in the formula is its length. Null when none is stated. */
   readonly period: { readonly label: string; readonly days: number } | null;
 }
@@ -73,8 +80,9 @@ export interface DerivationCheck {
  * Inputs are matched to the formula by name; extra inputs are ignored.
  */
 export function checkDerivation(derived: DerivedStatement, inputs: readonly DerivationInput[]): DerivationCheck {
-  const stated: Quantity = { interval: readingInterval(derived.comparator, derived.amount), unit: normalizeUnit(derived.unit) };
-  const statedWords = `"${describeStated(derived.comparator, derived.amount)}"`;
+  const value = { comparator: derived.comparator, amount: derived.amount, upper: derived.upper ?? null, precision: derived.precision ?? defaultPrecision(derived.amount) };
+  const stated: Quantity = { interval: readingInterval(value), unit: normalizeUnit(derived.unit) };
+  const statedWords = `"${describeStated(derived.comparator, derived.amount, value.upper)}"`;
   const base = { formula: derived.formula, inputs, stated };
   const uncheckable = (why: string, recomputed: Quantity | null = null): DerivationCheck => ({
     ...base,
@@ -124,7 +132,7 @@ export function evaluate(f: Formula, env: FormulaEnvironment): QuantityResult {
       }
       const input = env.inputs.get(f.name);
       if (!input) return { error: `input '${f.name}' is missing` };
-      return statedQuantity(input.comparator, input.amount, input.unit);
+      return statedQuantity(input.comparator, input.amount, input.unit, input.upper ?? null);
     }
     case "neg": {
       const a = evaluate(f.arg, env);

@@ -13,11 +13,24 @@ export interface Interval {
   readonly hiOpen: boolean;
 }
 
-/** How a source qualifies a number: "over", "at least", "about", ... */
-export type Comparator = "EQUAL" | "APPROXIMATELY" | "MORE_THAN" | "AT_LEAST" | "LESS_THAN" | "AT_MOST";
+/** How a source qualifies a number: "over", "at least", "about", "between ... and ...", ... */
+export type Comparator = "EQUAL" | "APPROXIMATELY" | "MORE_THAN" | "AT_LEAST" | "LESS_THAN" | "AT_MOST" | "BETWEEN";
 
 /** All comparators, in the order the schema lists them. */
-export const COMPARATORS: readonly Comparator[] = ["EQUAL", "APPROXIMATELY", "MORE_THAN", "AT_LEAST", "LESS_THAN", "AT_MOST"];
+export const COMPARATORS: readonly Comparator[] = ["EQUAL", "APPROXIMATELY", "MORE_THAN", "AT_LEAST", "LESS_THAN", "AT_MOST", "BETWEEN"];
+
+/**
+ * A value as a source states it: "over 10 million" is MORE_THAN 10,000,000; "30–60%" is
+ * BETWEEN 30 and 60 (`upper`); `precision` is the place value of the last digit written
+ * (src/facts/precision.ts), which decides what a flat figure stands for.
+ */
+export interface StatedValue {
+  readonly comparator: Comparator;
+  readonly amount: number;
+  /** The upper end of a BETWEEN range; null for every other comparator. */
+  readonly upper: number | null;
+  readonly precision: number;
+}
 
 /**
  * Relative half-width of the band that "about X" stands for: APPROXIMATELY 1 trillion is
@@ -41,9 +54,11 @@ export function point(x: number): Interval {
   return interval(x, x);
 }
 
-/** The interval a comparator and an amount stand for. */
-export function fromComparator(comparator: Comparator, amount: number): Interval {
+/** The interval a comparator and an amount stand for; `upper` is the top of a BETWEEN range. */
+export function fromComparator(comparator: Comparator, amount: number, upper: number | null = null): Interval {
   switch (comparator) {
+    case "BETWEEN":
+      return interval(amount, upper ?? amount);
     case "EQUAL":
       return point(amount);
     case "APPROXIMATELY": {
@@ -64,6 +79,11 @@ export function fromComparator(comparator: Comparator, amount: number): Interval
 /** Whether the comparator bounds the value on one side only ("more than", "at most", ...). */
 export function isOneSided(comparator: Comparator): boolean {
   return comparator === "MORE_THAN" || comparator === "AT_LEAST" || comparator === "LESS_THAN" || comparator === "AT_MOST";
+}
+
+/** Whether the comparator states bounds rather than a figure: one-sided bounds and BETWEEN ranges. */
+export function isBound(comparator: Comparator): boolean {
+  return isOneSided(comparator) || comparator === "BETWEEN";
 }
 
 /** Whether the interval contains no number at all, e.g. (3, 3) or [4, 2]. */
@@ -97,36 +117,31 @@ export function sameInterval(a: Interval, b: Interval): boolean {
 }
 
 /**
- * Largest share of a flat figure that its rounding may account for: a flat "100 billion" reads
- * as 75 to 125 billion, not 50 to 150 billion, since nobody writes 100 billion for 140 billion.
+ * The values that round to `amount` at `precision`: half a unit of the last written digit on
+ * either side, half-open so that neighbours never touch ("433.8 billion" is [433.75, 433.85)
+ * billion and 433.85 billion belongs to "433.9"). Halves round away from zero, so the closed
+ * end is the one nearer zero.
  */
-export const MAX_ROUNDING_SHARE = 0.25;
-
-/**
- * How far a figure as written may be from the value it rounds: half a unit of its last
- * significant digit ("433.8 billion" ±50 million, "20 million" ±5 million, "4.1" ±0.05), at
- * most a quarter of the figure (MAX_ROUNDING_SHARE). A flat figure in a news report is a
- * rounding, so comparisons widen EQUAL values by this much. Trailing zeros of whole numbers
- * are read as not significant, the lenient reading that the cap keeps in bounds.
- */
-export function statedPrecision(amount: number): number {
-  if (amount === 0 || !Number.isFinite(amount)) return 0;
-  const text = plainDecimal(Math.abs(amount));
-  const dot = text.indexOf(".");
-  let half: number;
-  if (dot >= 0) half = 0.5 * 10 ** -(text.length - dot - 1);
-  else half = 0.5 * 10 ** (text.length - text.replace(/0+$/, "").length);
-  return Math.min(half, Math.abs(amount) * MAX_ROUNDING_SHARE);
+export function roundingInterval(amount: number, precision: number): Interval {
+  const half = precision / 2;
+  const lo = clean(amount - half);
+  const hi = clean(amount + half);
+  return amount >= 0 ? interval(lo, hi, false, true) : interval(lo, hi, true, false);
 }
 
 /**
- * The interval a stated value can honestly be read as when comparing it with another:
- * EQUAL values are widened by their stated precision; other comparators are unchanged.
+ * The interval a stated value can honestly be read as when comparing it with another: a flat
+ * figure is every value that rounds to it; other comparators are read as stated.
  */
-export function readingInterval(comparator: Comparator, amount: number): Interval {
-  if (comparator !== "EQUAL") return fromComparator(comparator, amount);
-  const p = statedPrecision(amount);
-  return interval(amount - p, amount + p);
+export function readingInterval(v: StatedValue): Interval {
+  if (v.comparator !== "EQUAL") return fromComparator(v.comparator, v.amount, v.upper);
+  return roundingInterval(v.amount, v.precision);
+}
+
+/** A number with the noise of binary arithmetic removed: 12 significant digits (8.549999999999999 is 8.55). */
+export function clean(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  return Number(x.toPrecision(12));
 }
 
 /** A number written out without exponent notation (for digit counting). */

@@ -46,10 +46,12 @@ export function exactNumber(x: number): string {
   return formatNumber(x, Math.max(displayDecimals(x), decimalsOf(x)));
 }
 
-/** The words for a stated value: "more than 50,000", "about 1,000,000,000,000", "433,800,000,000". */
-export function describeStated(comparator: Comparator, amount: number): string {
-  const n = exactNumber(amount);
+/** The words for a stated value: "more than 50,000", "about 1,000,000,000,000", "433,800,000,000"; `upper` ends a BETWEEN range. */
+export function describeStated(comparator: Comparator, amount: number, upper: number | null = null, number: (x: number) => string = exactNumber): string {
+  const n = number(amount);
   switch (comparator) {
+    case "BETWEEN":
+      return `between ${n} and ${number(upper ?? amount)}`;
     case "EQUAL":
       return n;
     case "APPROXIMATELY":
@@ -69,13 +71,57 @@ export function describeStated(comparator: Comparator, amount: number): string {
  * A stated value with its unit, for reasons: "more than 20,000,000 sessions", "121.5%",
  * "about 2,000,000,000,000 CNY", "2 times", "2.5 percentage points".
  */
-export function describeAmount(comparator: Comparator, amount: number, unit: string): string {
-  return withUnit(describeStated(comparator, amount), unit);
+export function describeAmount(comparator: Comparator, amount: number, unit: string, upper: number | null = null): string {
+  if (unit === CALENDAR_YEAR) return describeStated(comparator, amount, upper, yearNumber);
+  return withUnit(describeStated(comparator, amount, upper), unit);
+}
+
+/**
+ * A stated value for people reading a sentence: millions, billions and trillions in words with
+ * every digit the figure has ("1.05 trillion CNY", "643 million CNY", "more than 10 million
+ * sessions"), smaller numbers in full ("4.1%", "20,000 sessions/day"), a year as a year.
+ */
+export function describeHuman(comparator: Comparator, amount: number, unit: string, upper: number | null = null): string {
+  if (unit === CALENDAR_YEAR) return describeStated(comparator, amount, upper, yearNumber);
+  return withUnit(describeStated(comparator, amount, upper, humanNumber), unit);
+}
+
+/** The unit of a value that is a year ("founded in 2017"): printed as the year itself. */
+export const CALENDAR_YEAR = "calendar-year";
+
+/** A year as it is written: no thousands separator. */
+function yearNumber(x: number): string {
+  return String(x);
+}
+
+const SCALES: readonly (readonly [number, string])[] = [
+  [1e12, "trillion"],
+  [1e9, "billion"],
+  [1e6, "million"],
+];
+
+/**
+ * A number in the words news uses for large amounts, with every digit it has: 1.05e12 is
+ * "1.05 trillion", 433.8e9 "433.8 billion", 643e6 "643 million"; below a million in full
+ * (54,945; 4.1); `scale` forces the scale word of another number (to write a range alike).
+ */
+export function humanNumber(x: number, scale: number = scaleOf(x)): string {
+  if (!Number.isFinite(x)) return formatNumber(x);
+  if (scale === 1) return exactNumber(x);
+  const mantissa = Number((x / scale).toPrecision(12));
+  return `${formatNumber(mantissa, Math.max(0, decimalsOf(mantissa)))} ${SCALES.find(([f]) => f === scale)![1]}`;
+}
+
+/** The factor of the scale word a number is written with: 1e12, 1e9, 1e6, or 1 below a million. */
+export function scaleOf(x: number): number {
+  const a = Math.abs(x);
+  return SCALES.find(([f]) => a >= f)?.[0] ?? 1;
 }
 
 /** A unit as readers write it: PERCENT as "%", percentage-points as "percentage points", others as recorded. */
 export function unitName(unit: string): string {
   if (unit === "PERCENT") return "%";
+  if (unit === CALENDAR_YEAR) return "";
   if (unit === "percentage-points") return "percentage points";
   return unit;
 }
@@ -83,7 +129,7 @@ export function unitName(unit: string): string {
 /** A number (or phrase ending in one) followed by its unit, with "%" written the usual way. */
 export function withUnit(text: string, unit: string): string {
   if (unit === "PERCENT") return `${text}%`;
-  return unit === "" ? text : `${text} ${unitName(unit)}`;
+  return unit === "" || unit === CALENDAR_YEAR ? text : `${text} ${unitName(unit)}`;
 }
 
 /**

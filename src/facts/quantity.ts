@@ -29,8 +29,8 @@ export interface Quantity {
 export type QuantityResult = Quantity | { readonly error: string };
 
 /** The quantity a stated figure stands for: "more than 10,000,000 sessions" is (10,000,000, ∞) sessions. */
-export function statedQuantity(comparator: Comparator, amount: number, unit: string): Quantity {
-  return { interval: fromComparator(comparator, amount), unit: normalizeUnit(unit) };
+export function statedQuantity(comparator: Comparator, amount: number, unit: string, upper: number | null = null): Quantity {
+  return { interval: fromComparator(comparator, amount, upper), unit: normalizeUnit(unit) };
 }
 
 /** A plain number, as number constants in formulas are. */

@@ -27,6 +27,8 @@ export interface EntityRec {
   website: string | null;
   operator: string | null;
   parent: string | null;
+  /** The market a non-market entity is part of (`partOf` of platforms, organizations, ...). */
+  partOf: string | null;
   start: string | null;
   end: string | null;
   names: { lang: string; name: string; alias: boolean }[];
@@ -112,11 +114,17 @@ export interface StatisticRec {
   slug: string;
   metric: string;
   subject: string;
+  /** Every subject, `subject` first; one element for most figures. */
+  subjects: string[];
   event: string | null;
   kind: string;
   amount: number;
+  /** The top of a BETWEEN range; null otherwise. */
+  upper: number | null;
   unit: string;
   comparator: Comparator;
+  /** The place value of the last digit written (from the editor, the words as written, or the amount). */
+  precision: number;
   period: Period | null;
   derivation: { formula: string; inputs: { name: string; statistic: string }[] } | null;
   note: string | null;

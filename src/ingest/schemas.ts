@@ -43,16 +43,19 @@ const entityBase = {
   website: url.optional(),
 };
 
+/** The market an entity that is not a market belongs to (a platform's own figures are part of its market's totals). */
+const marketOf = { partOf: slug.optional() };
+
 /** db/registry/organizations.yaml: a list of these. */
-export const OrganizationInput = z.strictObject({ ...entityBase, kind: z.enum(ORG_KINDS), parent: slug.optional() });
+export const OrganizationInput = z.strictObject({ ...entityBase, ...marketOf, kind: z.enum(ORG_KINDS), parent: slug.optional() });
 /** db/registry/platforms.yaml. */
-export const PlatformInput = z.strictObject({ ...entityBase, operator: slug.optional(), parent: slug.optional() });
+export const PlatformInput = z.strictObject({ ...entityBase, ...marketOf, operator: slug.optional(), parent: slug.optional() });
 /** db/registry/mcns.yaml. */
-export const McnInput = z.strictObject({ ...entityBase, operator: slug.optional() });
+export const McnInput = z.strictObject({ ...entityBase, ...marketOf, operator: slug.optional() });
 /** db/registry/brands.yaml. */
-export const BrandInput = z.strictObject({ ...entityBase, owner: slug.optional() });
+export const BrandInput = z.strictObject({ ...entityBase, ...marketOf, owner: slug.optional() });
 /** db/registry/people.yaml. */
-export const PersonInput = z.strictObject({ ...entityBase, affiliation: slug.optional() });
+export const PersonInput = z.strictObject({ ...entityBase, ...marketOf, affiliation: slug.optional() });
 /** db/registry/markets.yaml. */
 export const MarketInput = z.strictObject({ ...entityBase, partOf: slug.optional() });
 /** db/registry/events.yaml. */
@@ -116,7 +119,8 @@ const AttributionInput = z
 const CitationInput = z.strictObject({
   key: slug,
   quote: QuoteInput.optional(),
-  valueAsWritten: text.optional(),
+  // A figure's few words ("961亿元", "over 40%"), not a sentence: they give the digits as written.
+  valueAsWritten: text.max(40, "must be the figure's few words (at most 40 characters), not a sentence").optional(),
   periodAsWritten: text.optional(),
   periodRelative: z.boolean().default(false),
   periodInferred: z.boolean().default(false),
@@ -130,13 +134,24 @@ const PeriodInput = z.union([
   z.strictObject({ start: fullDate, end: fullDate, label: text }),
 ]);
 
+/** A stated value: amount, unit and comparator; `upper` ends a BETWEEN range; `precision` is the place value of the last digit written. */
+const ValueInput = z.strictObject({
+  amount: z.number().finite(),
+  upper: z.number().finite().optional(),
+  unit: text,
+  comparator: z.enum(COMPARATORS as [string, ...string[]]),
+  precision: z.number().positive("must be the place value of the last digit written, e.g. 100000000 for 961 billion written as 9610亿").finite().optional(),
+});
+
 const StatisticInput = z.strictObject({
   slug,
   metric: slug,
-  subject: slug,
+  // One subject, or several for a combined figure (two hosts' joint sales): give one of the two.
+  subject: slug.optional(),
+  subjects: z.array(slug).min(2, "list two or more subjects, or give one as subject").optional(),
   event: slug.optional(),
   kind: z.enum(STATISTIC_KINDS),
-  value: z.strictObject({ amount: z.number().finite(), unit: text, comparator: z.enum(COMPARATORS as [string, ...string[]]) }),
+  value: ValueInput,
   period: PeriodInput.nullable(),
   derivation: z.strictObject({ formula: text, inputs: z.record(z.string(), slug) }).optional(),
   note: text.optional(),

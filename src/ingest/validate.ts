@@ -4,6 +4,8 @@ import { ArchiveText, anchorQuote } from "../facts/anchor.js";
 import { BUILTINS, formulaVariables, parseFormula } from "../facts/formula.js";
 import type { Comparator } from "../facts/interval.js";
 import { type Period, isPartialDate, makePeriod, parsePeriod } from "../facts/period.js";
+import { defaultPrecision, precisionFromWords } from "../facts/precision.js";
+import { checkHierarchies, valueProblems } from "./value-checks.js";
 import type { DataFile } from "./data-file.js";
 import type { CitationRec, EntityRec, MetricRec, Model, ReportRec, SourceRec, StatisticRec } from "./model.js";
 import type { EntityType } from "../db/entity.repo.js";
@@ -77,6 +79,8 @@ interface DefinedStatistic extends StatisticRec {
   /** The period and derivation as first written; a period written as a label is `period.label`, and null here. */
   readonly periodInput: Exclude<StatisticInput["period"], string>;
   readonly derivationInput: StatisticInput["derivation"];
+  /** Whether the editor gave the precision (then the words as written do not refine it). */
+  readonly precisionStated: boolean;
 }
 
 /**
@@ -124,7 +128,8 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
         orgKind: v.kind ?? null,
         website: v.website ?? null,
         operator: v.operator ?? v.owner ?? null,
-        parent: v.parent ?? v.partOf ?? v.affiliation ?? null,
+        parent: type === "MARKET" || type === "EVENT" ? (v.partOf ?? null) : (v.parent ?? v.affiliation ?? null),
+        partOf: type === "MARKET" || type === "EVENT" ? null : (v.partOf ?? null),
         start: v.start ?? null,
         end: v.end ?? null,
         names: [
@@ -146,7 +151,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       if (type === "MCN") ref("operator", ["ORGANIZATION"]);
       if (type === "BRAND") ref("owner", ["ORGANIZATION"]);
       if (type === "PERSON") ref("affiliation", ["ORGANIZATION"]);
-      if (type === "MARKET") ref("partOf", ["MARKET"]);
+      if (type !== "EVENT") ref("partOf", ["MARKET"]);
       if (type === "EVENT") {
         ref("partOf", ["EVENT"]);
         if (rec.start && rec.end && rec.end < rec.start) report(loc.file, [...loc.path, "end"], `event ends (${rec.end}) before it starts (${rec.start})`);
@@ -168,6 +173,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     return true;
   };
   for (const r of entityRefs) checkEntity(r.from.file, r.from.path, [r.field], r.slug, r.types, r.field);
+  checkHierarchies(entities, (slug, field, reason) => report(entityAt.get(slug)!.file, [...entityAt.get(slug)!.path, field], reason));
 
   // ---- Reports.
   const reports = new Map<string, ReportRec>();
@@ -363,6 +369,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
         }
         keys.set(c.key, cp);
         const cit = checkCitation(c, cp, file, source, archive, stat);
+        if (cit?.valueAsWritten && !stat.precisionStated) refinePrecision(stat, cit.valueAsWritten);
         // Most statistics have one citation: an array literal holds exactly it, where a push
         // onto an empty array would reserve room for seventeen.
         if (cit) {
@@ -380,8 +387,23 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       report(file, [...path, "metric"], `unknown metric '${s.metric}'${suggest(s.metric, metrics.keys())}`);
       ok = false;
     }
-    if (!checkEntity(file, path, SUBJECT, s.subject, SUBJECT_TYPES, "subject")) ok = false;
+    const subjects = s.subjects ?? (s.subject === undefined ? [] : [s.subject]);
+    if ((s.subject === undefined) === (s.subjects === undefined)) {
+      report(file, [...path, "subject"], "give the figure's subject, or its subjects (a list of two or more) for a combined figure, not both");
+      ok = false;
+    }
+    if (new Set(subjects).size !== subjects.length) {
+      report(file, [...path, "subjects"], "a subject is listed twice");
+      ok = false;
+    }
+    subjects.forEach((subject, i) => {
+      if (!checkEntity(file, path, s.subjects ? ["subjects", i] : SUBJECT, subject, SUBJECT_TYPES, "subject")) ok = false;
+    });
     if (s.event !== undefined && !checkEntity(file, path, EVENT, s.event, EVENT_TYPES, "event")) ok = false;
+    for (const [field, reason] of valueProblems(s.value)) {
+      report(file, [...path, "value", field], reason);
+      ok = false;
+    }
     if (metric && !metric.units.includes(s.value.unit)) {
       report(file, [...path, "value", "unit"], `unit '${s.value.unit}' is not a unit of metric '${metric.slug}' (${metric.units.join(", ")})`);
       ok = false;
@@ -397,6 +419,11 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
         report(file, [...path, "period"], p.error);
         ok = false;
       } else period = p;
+    }
+    const eventRec = s.event === undefined ? undefined : entities.get(s.event);
+    if (period && eventRec?.start && eventRec.end && (period.end < eventRec.start || period.start > eventRec.end)) {
+      report(file, [...path, "period"], `the period ${describePeriod(period)} does not meet the dates of event '${s.event}' (${eventRec.start} to ${eventRec.end})`);
+      ok = false;
     }
     if (s.kind === "DERIVED" && !s.derivation) {
       report(file, [...path, "derivation"], "a DERIVED statistic must record its derivation (formula and inputs)");
@@ -430,7 +457,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     }
     if (!ok) return null;
 
-    const identity = figureIdentity(s.metric, s.subject, s.event ?? null, s.kind, s.value.amount, s.value.unit, s.value.comparator, period);
+    const identity = figureIdentity(s.metric, subjects.join(","), s.event ?? null, s.kind, s.value.amount, s.value.unit, s.value.comparator, period, s.value.upper ?? null);
     const existing = statistics.get(s.slug);
     if (existing) {
       const diff = definitionDiff(existing, s);
@@ -454,12 +481,16 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       // The few distinct names a million statistics repeat are kept once each, not once per
       // statistic as the parser produced them.
       metric: intern(s.metric),
-      subject: intern(s.subject),
+      subject: intern(subjects[0]!),
+      subjects: subjects.length === 1 ? [intern(subjects[0]!)] : subjects.map(intern),
       event: s.event === undefined ? null : intern(s.event),
       kind: intern(s.kind),
       amount: s.value.amount,
+      upper: s.value.upper ?? null,
       unit: intern(s.value.unit),
       comparator: intern(s.value.comparator) as Comparator,
+      precision: s.value.precision ?? defaultPrecision(s.value.amount),
+      precisionStated: s.value.precision !== undefined,
       period,
       derivation: s.derivation ? { formula: s.derivation.formula, inputs: Object.entries(s.derivation.inputs).map(([name, statistic]) => ({ name, statistic })) } : null,
       note: s.note ?? null,
@@ -487,7 +518,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     let ok = true;
     let quote = null;
     if (source.coverage === "NONE") {
-      for (const field of ["quote", "valueAsWritten", "periodAsWritten"] as const) {
+      for (const field of ["quote", "periodAsWritten"] as const) {
         if (c[field] !== undefined) {
           report(file, [...cp, field], `this source's text is not archived (coverage NONE), so nothing can be quoted from it; describe it in a note in your own words`);
           ok = false;
@@ -540,8 +571,11 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
         ok = false;
       }
     }
-    if (c.periodRelative && (c.periodAsWritten === undefined || stat.period === null)) {
-      report(file, [...cp, "periodRelative"], "a relative period needs the period as written and a resolved period on the statistic");
+    // Without archived text the phrase cannot be quoted, so the editors' note says what the source wrote.
+    const phrase = source.coverage === "NONE" ? c.note : c.periodAsWritten;
+    if (c.periodRelative && (phrase === undefined || stat.period === null)) {
+      const words = source.coverage === "NONE" ? "a note saying, in your own words, what the source calls the period" : "the period as written";
+      report(file, [...cp, "periodRelative"], `a relative period needs ${words} and a resolved period on the statistic`);
       ok = false;
     }
     if (c.periodInferred && stat.period === null) {
@@ -551,7 +585,8 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     if (!ok) return null;
     let periodResolution: string | null = null;
     if (stat.period && c.periodRelative) {
-      periodResolution = `"${c.periodAsWritten}" read relative to the publication date ${source.published ?? "(undated)"}: ${describePeriod(stat.period)}`;
+      const said = c.periodAsWritten !== undefined ? `"${c.periodAsWritten}"` : "The period the source gives (see the citation's note)";
+      periodResolution = `${said} read relative to the publication date ${source.published ?? "(undated)"}: ${describePeriod(stat.period)}`;
     } else if (stat.period && c.periodInferred) {
       periodResolution = `No period stated in the source; the editor inferred ${describePeriod(stat.period)}.`;
     }
@@ -595,6 +630,16 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
   };
 }
 
+/**
+ * Narrows a statistic's precision to what a citation's words write: the finest precision any
+ * of its sources writes the amount to ("9610亿", 961 billion, gives 1e8 where the amount alone gives 1e9).
+ * Words that do not write the amount ("doubled") leave it as it is.
+ */
+function refinePrecision(stat: DefinedStatistic, words: string): void {
+  const p = precisionFromWords(words, stat.amount);
+  if (p !== null && p < stat.precision) stat.precision = p;
+}
+
 /** Below this length V8 copies a substring rather than pointing into its parent. */
 const SLICE_WORTHWHILE = 13;
 
@@ -602,8 +647,18 @@ const SLICE_WORTHWHILE = 13;
  * What a statistic states, as one string: two statistics with the same identity are the same
  * figure (metric, subject, event, kind, amount, unit, comparator and period).
  */
-function figureIdentity(metric: string, subject: string, event: string | null, kind: string, amount: number, unit: string, comparator: string, period: Period | null): string {
-  return `${metric}\u0000${subject}\u0000${event ?? ""}\u0000${kind}\u0000${amount}\u0000${unit}\u0000${comparator}\u0000${period?.start ?? ""}\u0000${period?.end ?? ""}`;
+function figureIdentity(
+  metric: string,
+  subject: string,
+  event: string | null,
+  kind: string,
+  amount: number,
+  unit: string,
+  comparator: string,
+  period: Period | null,
+  upper: number | null,
+): string {
+  return `${metric}\u0000${subject}\u0000${event ?? ""}\u0000${kind}\u0000${amount}\u0000${unit}\u0000${comparator}\u0000${period?.start ?? ""}\u0000${period?.end ?? ""}\u0000${upper ?? ""}`;
 }
 
 /**
@@ -633,7 +688,7 @@ class FigureIndex {
 }
 
 function identityOf(s: StatisticRec): string {
-  return figureIdentity(s.metric, s.subject, s.event, s.kind, s.amount, s.unit, s.comparator, s.period);
+  return figureIdentity(s.metric, s.subjects.join(","), s.event, s.kind, s.amount, s.unit, s.comparator, s.period, s.upper);
 }
 
 /** FNV-1a over the UTF-16 code units of a string. */
@@ -665,12 +720,15 @@ function findCycle(start: string, statistics: ReadonlyMap<string, StatisticRec>)
 function definitionDiff(a: DefinedStatistic, b: StatisticInput): string | null {
   const fields: [string, unknown, unknown][] = [
     ["metric", a.metric, b.metric],
-    ["subject", a.subject, b.subject],
+    ["subject", a.subjects.length === 1 ? a.subject : undefined, b.subject],
+    ["subjects", a.subjects.length > 1 ? a.subjects : undefined, b.subjects],
     ["event", a.event ?? undefined, b.event],
     ["kind", a.kind, b.kind],
     ["amount", a.amount, b.value.amount],
     ["unit", a.unit, b.value.unit],
     ["comparator", a.comparator, b.value.comparator],
+    ["upper", a.upper ?? undefined, b.value.upper],
+    ["precision", a.precisionStated ? a.precision : undefined, b.value.precision],
     ["period", a.periodInput === null && a.period !== null ? a.period.label : a.periodInput, b.period],
     ["derivation", a.derivationInput, b.derivation],
   ];

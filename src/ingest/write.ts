@@ -134,12 +134,12 @@ function insertModel(db: Database.Database, m: Model, search: SearchWriter): Bui
   const bool = (b: boolean) => (b ? 1 : 0);
 
   const insEntity = db.prepare(
-    "INSERT INTO entity(id, slug, type, name, description, org_kind, website, operator_id, parent_id, start_date, end_date, file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    "INSERT INTO entity(id, slug, type, name, description, org_kind, website, operator_id, parent_id, part_of_id, start_date, end_date, file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
   );
   const insName = db.prepare("INSERT INTO entity_name(entity_id, lang, name, is_alias) VALUES (?,?,?,?)");
   for (const e of m.entities) {
     const eid = entityId.get(e.slug)!;
-    insEntity.run(eid, e.slug, e.type, e.name, e.description, e.orgKind, e.website, id(entityId, e.operator), id(entityId, e.parent), e.start, e.end, e.file);
+    insEntity.run(eid, e.slug, e.type, e.name, e.description, e.orgKind, e.website, id(entityId, e.operator), id(entityId, e.parent), id(entityId, e.partOf), e.start, e.end, e.file);
     for (const n of e.names) insName.run(eid, n.lang, n.name, bool(n.alias));
     search.add("ENTITY", eid, [e.name, ...e.names.map((n) => n.name)].join(" · "), e.description);
   }
@@ -196,10 +196,11 @@ function insertModel(db: Database.Database, m: Model, search: SearchWriter): Bui
     db,
     `INSERT INTO statistic(id, slug, metric_id, subject_id, event_id, kind, amount, unit, comparator, lower_bound, lower_closed, upper_bound, upper_closed,
        value_as_written, period_start, period_end, period_label, period_days, period_as_written, period_resolution, derivation_formula, note,
-       first_published, has_verified_quote) VALUES`,
-    24,
+       first_published, has_verified_quote, precision, subject_set) VALUES`,
+    26,
     rowsPerStatement(search, 16),
   );
+  const insSubject = new BatchedInsert(db, "INSERT INTO statistic_subject(entity_id, statistic_id, position) VALUES", 3, rowsPerStatement(search, 64));
   const insInput = db.prepare("INSERT INTO derivation_input(statistic_id, name, input_id, position) VALUES (?,?,?,?)");
   const insCitation = db.prepare(
     `INSERT INTO citation(slug, statistic_id, source_id, key, position, quote_exact, quote_prefix, quote_suffix, quote_start, quote_end,
@@ -241,12 +242,13 @@ function insertModel(db: Database.Database, m: Model, search: SearchWriter): Bui
       if (c.quote?.exact) quotes = quotes === "" ? c.quote.exact : `${quotes}\n${c.quote.exact}`;
       if (c.note) notes = notes === "" ? c.note : `${notes}\n${c.note}`;
     }
-    const interval = fromComparator(s.comparator, s.amount);
+    const interval = fromComparator(s.comparator, s.amount, s.upper);
     insStat.add(sid, s.slug, metricId.get(s.metric)!, entityId.get(s.subject)!, id(entityId, s.event), s.kind, s.amount, s.unit, s.comparator,
       finite(interval.lo), bool(!interval.loOpen), finite(interval.hi), bool(!interval.hiOpen),
       valueAsWritten, s.period?.start ?? null, s.period?.end ?? null, s.period?.label ?? null, s.period?.days ?? null,
       periodAsWritten, periodResolution, s.derivation?.formula ?? null, s.note,
-      earliest, bool(verified));
+      earliest, bool(verified), s.precision, s.subjects.length > 1 ? s.subjects.map((x) => entityId.get(x)!).join(",") : null);
+    s.subjects.forEach((subject, position) => insSubject.add(entityId.get(subject)!, sid, position));
     s.derivation?.inputs.forEach((input, i) => insInput.run(sid, input.name, statisticId.get(input.statistic)!, i));
     producers.clear();
     for (const c of s.citations) {
@@ -267,6 +269,7 @@ function insertModel(db: Database.Database, m: Model, search: SearchWriter): Bui
     search.add("STATISTIC", sid, title, body);
   }
   insStat.flush();
+  insSubject.flush();
   insProducer.flush();
   return {
     sources: m.sources.length,

@@ -1,18 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { type AgreementContext, type ComparableStatistic, agreementsWith, compareStatistics } from "../../src/facts/agreement.js";
-import { interval } from "../../src/facts/interval.js";
+import { type Comparator, interval } from "../../src/facts/interval.js";
+import { defaultPrecision } from "../../src/facts/precision.js";
 
 const year = (label: string) => ({ start: `${label}-01-01`, end: `${label}-12-31`, label });
 const H1_2020 = { start: "2020-01-01", end: "2020-06-30", label: "2020-H1" };
 
+/** A statistic's fields, with the value's parts flat for brevity. */
+type StatFields = Partial<Omit<ComparableStatistic, "value">> & { comparator?: Comparator; amount?: number; upper?: number | null; precision?: number };
+
 let nextId = 0;
-const stat = (fields: Partial<ComparableStatistic>): ComparableStatistic => ({
+const stat = ({ comparator = "EQUAL", amount = 0, upper = null, precision, ...fields }: StatFields): ComparableStatistic => ({
   id: ++nextId,
   metric: "live-commerce-gmv",
-  subject: "china-live-commerce",
+  subject: fields.subject ?? "china-live-commerce",
+  subjects: [fields.subject ?? "china-live-commerce"],
+  event: null,
   kind: "ESTIMATE",
-  comparator: "EQUAL",
-  amount: 0,
+  value: { comparator, amount, upper, precision: precision ?? defaultPrecision(amount) },
   unit: "CNY",
   period: year("2019"),
   ...fields,
@@ -38,7 +43,7 @@ const ctx: AgreementContext = {
     },
   ],
   partOf: new Map([["china-live-commerce", "china-live-streaming-industry"]]),
-  subjectNames: new Map([
+  names: new Map([
     ["china-live-commerce", "China's live-streaming e-commerce market"],
     ["china-live-streaming-industry", "China's live-streaming industry"],
   ]),
@@ -46,24 +51,26 @@ const ctx: AgreementContext = {
 
 const verdictOf = (a: ComparableStatistic, b: ComparableStatistic) => {
   const r = compareStatistics(a, b, ctx);
-  return r && [r.verdict, r.reason];
+  if (r === null) return null;
+  return "unjudged" in r ? ["NOT_JUDGED", r.unjudged] : [r.verdict, r.reason];
 };
 
 describe("agreement between statistics of one metric, subject and period", () => {
-  it("finds 433.8 billion and 438.8 billion yuan for 2019 in conflict, with the gap", () => {
+  it("finds 433.8 billion and 438.8 billion yuan for 2019 in conflict: same precision, different amounts", () => {
     expect(compareStatistics(stat({ amount: 433.8e9 }), stat({ amount: 438.8e9 }), ctx)).toEqual({
       verdict: "CONFLICTS",
-      reason:
-        '"433,800,000,000 CNY" and "438,800,000,000 CNY" cannot both hold: read with their stated precision (433,750,000,000 to 433,850,000,000 CNY and 438,750,000,000 to 438,850,000,000 CNY) they are still 4,900,000,000 CNY apart; the stated amounts differ by 5,000,000,000 CNY (1.2% of the smaller).',
+      reason: '"433.8 billion CNY" and "438.8 billion CNY" cannot both hold: both are written to the same precision (tenths of a billion) and differ by 5 billion CNY (1.2% of the smaller).',
       conversion: null,
-      intervals: { first: interval(433.75e9, 433.85e9), second: interval(438.75e9, 438.85e9) },
+      intervals: { first: interval(433.75e9, 433.85e9, false, true), second: interval(438.75e9, 438.85e9, false, true) },
+      ratio: 438.8e9 / 433.8e9,
+      flags: [],
     });
   });
 
   it("finds a lower bound of 300 billion compatible with 433.8 billion", () => {
     expect(verdictOf(stat({ amount: 300e9, comparator: "MORE_THAN" }), stat({ amount: 433.8e9 }))).toEqual([
       "COMPATIBLE",
-      '"433,800,000,000 CNY" implies "more than 300,000,000,000 CNY": compatible, though the amounts differ.',
+      '"433.8 billion CNY" lies within "more than 300 billion CNY": compatible, though the two do not state the same amount.',
     ]);
   });
 
@@ -72,8 +79,9 @@ describe("agreement between statistics of one metric, subject and period", () =>
     const estimate = stat({ amount: 1e12, comparator: "MORE_THAN", period: year("2020") });
     expect(verdictOf(forecast, estimate)).toEqual([
       "COMPATIBLE",
-      '"1,050,000,000,000 CNY" implies "more than 1,000,000,000,000 CNY": compatible, though the amounts differ. This compares a forecast with an estimate.',
+      '"1.05 trillion CNY" lies within "more than 1 trillion CNY": compatible, though the two do not state the same amount. This compares a forecast with an estimate.',
     ]);
+    expect((compareStatistics(forecast, estimate, ctx) as { flags: string[] }).flags).toEqual(["KINDS_DIFFER"]);
   });
 
   it("reads 'about 1 trillion' as agreeing with 1.05 trillion", () => {
@@ -81,7 +89,7 @@ describe("agreement between statistics of one metric, subject and period", () =>
     const flat = stat({ amount: 1.05e12, kind: "FORECAST", period: year("2020") });
     expect(verdictOf(about, flat)).toEqual([
       "AGREES",
-      '"about 1,000,000,000,000 CNY" and "1,050,000,000,000 CNY" agree within their stated precision: read as 900,000,000,000 to 1,100,000,000,000 CNY and 1,045,000,000,000 to 1,055,000,000,000 CNY, they overlap. This compares an estimate with a forecast.',
+      '"about 1 trillion CNY" and "1.05 trillion CNY" agree within their stated precision: read as 0.9 to 1.1 trillion CNY and 1.045 to 1.055 trillion CNY, they overlap. This compares an estimate with a forecast.',
     ]);
   });
 
@@ -90,32 +98,24 @@ describe("agreement between statistics of one metric, subject and period", () =>
     const outcome = stat({ amount: 2.36151e12, period: year("2021") });
     expect(verdictOf(forecast, outcome)).toEqual([
       "CONFLICTS",
-      '"about 2,000,000,000,000 CNY" and "2,361,510,000,000 CNY" cannot both hold: read with their stated precision (1,800,000,000,000 to 2,200,000,000,000 CNY and 2,361,505,000,000 to 2,361,515,000,000 CNY) they are still 161,505,000,000 CNY apart; the stated amounts differ by 361,510,000,000 CNY (18.1% of the smaller). This compares a forecast with an estimate.',
+      '"about 2 trillion CNY" and "2.36151 trillion CNY" cannot both hold: read as 1.8 to 2.2 trillion CNY and 2.361505 to 2.361515 trillion CNY, they are 161.505 billion CNY apart. This compares a forecast with an estimate.',
     ]);
   });
 
-  it("finds 210% and 225% growth in conflict, with the gap in percentage points", () => {
+  it("finds 210% and 225% growth in conflict, with the difference in percentage points", () => {
     const growth = (amount: number) => stat({ metric: "live-commerce-gmv-growth", amount, unit: "PERCENT" });
     expect(verdictOf(growth(210), growth(225))).toEqual([
       "CONFLICTS",
-      '"210%" and "225%" cannot both hold: read with their stated precision (205 to 215% and 224.5 to 225.5%) they are still 9.5 percentage points apart; the stated amounts differ by 15 percentage points (7.1% of the smaller).',
+      '"210%" and "225%" cannot both hold: both are written to the same precision (units) and differ by 15 percentage points (7.1% of the smaller).',
     ]);
   });
 
-  it("finds 26.8 billion and 19 billion for 2017 in conflict", () => {
-    expect(verdictOf(stat({ amount: 26.8e9, period: year("2017") }), stat({ amount: 19e9, period: year("2017") }))).toEqual([
-      "CONFLICTS",
-      '"26,800,000,000 CNY" and "19,000,000,000 CNY" cannot both hold: read with their stated precision (26,750,000,000 to 26,850,000,000 CNY and 18,500,000,000 to 19,500,000,000 CNY) they are still 7,250,000,000 CNY apart; the stated amounts differ by 7,800,000,000 CNY (41.1% of the smaller).',
-    ]);
-  });
-
-  it("converts a multiple of 2 times into growth and finds it agreeing with 121.5%", () => {
+  it("converts a multiple of 2 times into growth: 121.5% rounds to 100% at the precision of '2 times'", () => {
     const growth = stat({ metric: "live-commerce-gmv-growth", amount: 121.5, unit: "PERCENT", period: year("2020") });
     const multiple = stat({ metric: "live-commerce-gmv-multiple", amount: 2, unit: "times", period: year("2020") });
     expect(compareStatistics(growth, multiple, ctx)).toEqual({
       verdict: "AGREES",
-      reason:
-        '"121.5%" and "2 times" agree within their stated precision: read as 121.45 to 121.55% and 50 to 150%, they overlap. 2 times converts to 100% (A growth of g percent is a multiple of 1 + g/100 of the previous year).',
+      reason: '"121.5%" rounds to "100%", so the two agree. 2 times converts to 100% (A growth of g percent is a multiple of 1 + g/100 of the previous year).',
       conversion: {
         fromMetric: "live-commerce-gmv-multiple",
         toMetric: "live-commerce-gmv-growth",
@@ -123,7 +123,9 @@ describe("agreement between statistics of one metric, subject and period", () =>
         offset: -100,
         note: "A growth of g percent is a multiple of 1 + g/100 of the previous year.",
       },
-      intervals: { first: interval(121.45, 121.55), second: interval(50, 150) },
+      intervals: { first: interval(121.45, 121.55, false, true), second: interval(50, 150, false, true) },
+      ratio: 1.215,
+      flags: ["CONVERTED"],
     });
   });
 
@@ -132,7 +134,7 @@ describe("agreement between statistics of one metric, subject and period", () =>
     const growth = stat({ metric: "live-commerce-gmv-growth", amount: 121.5, unit: "PERCENT", period: year("2020") });
     expect(verdictOf(multiple, growth)).toEqual([
       "AGREES",
-      '"2 times" and "121.5%" agree within their stated precision: read as 1.5 to 2.5 times and 2.2145 to 2.2155 times, they overlap. 121.5% converts to 2.215 times (A growth of g percent is a multiple of 1 + g/100 of the previous year).',
+      '"2.215 times" rounds to "2 times", so the two agree. 121.5% converts to 2.215 times (A growth of g percent is a multiple of 1 + g/100 of the previous year).',
     ]);
   });
 
@@ -140,26 +142,28 @@ describe("agreement between statistics of one metric, subject and period", () =>
     const sessions = (amount: number) => stat({ metric: "live-sessions", amount, comparator: "MORE_THAN", unit: "sessions", period: year("2020"), kind: "MEASUREMENT" });
     expect(verdictOf(sessions(20e6), sessions(24e6))).toEqual([
       "COMPATIBLE",
-      '"more than 24,000,000 sessions" implies "more than 20,000,000 sessions": compatible, though the amounts differ.',
+      '"more than 24 million sessions" lies within "more than 20 million sessions": compatible, though the two do not state the same amount.',
     ]);
   });
 
   it("finds 'just under 50 billion' and 'over 50 billion' views in conflict: they only meet at the bound", () => {
-    const views = (comparator: ComparableStatistic["comparator"]) => stat({ metric: "live-views", amount: 50e9, comparator, unit: "views", period: H1_2020 });
+    const views = (comparator: Comparator) => stat({ metric: "live-views", amount: 50e9, comparator, unit: "views", period: H1_2020 });
     expect(verdictOf(views("LESS_THAN"), views("MORE_THAN"))).toEqual([
       "CONFLICTS",
-      '"less than 50,000,000,000 views" and "more than 50,000,000,000 views" cannot both hold: they meet at 50,000,000,000 views, which neither includes.',
+      '"less than 50 billion views" and "more than 50 billion views" cannot both hold: they meet at 50 billion views, which neither includes.',
     ]);
   });
 
   it("finds a flat 260 million views a day agreeing with 'more than 260 million'", () => {
-    const perDay = (comparator: ComparableStatistic["comparator"]) =>
-      stat({ metric: "live-views-per-day", amount: 260e6, comparator, unit: "views/day", kind: "DERIVED", period: H1_2020 });
-    expect(verdictOf(perDay("EQUAL"), perDay("MORE_THAN"))).toEqual(["AGREES", "Both state 260,000,000 views/day, as a flat figure and a lower bound."]);
+    const perDay = (comparator: Comparator) => stat({ metric: "live-views-per-day", amount: 260e6, comparator, unit: "views/day", kind: "DERIVED", period: H1_2020 });
+    expect(verdictOf(perDay("EQUAL"), perDay("MORE_THAN"))).toEqual([
+      "AGREES",
+      '"260 million views/day" and "more than 260 million views/day" state the same amount, one as a flat figure and one as a lower bound.',
+    ]);
   });
 
   it("agrees on identical figures", () => {
-    expect(verdictOf(stat({ amount: 433.8e9 }), stat({ amount: 433.8e9 }))).toEqual(["AGREES", "Both state 433,800,000,000 CNY."]);
+    expect(verdictOf(stat({ amount: 433.8e9 }), stat({ amount: 433.8e9 }))).toEqual(["AGREES", "Both state 433.8 billion CNY."]);
   });
 
   it("compares two statistics without a period as of the same unstated period", () => {
@@ -168,26 +172,94 @@ describe("agreement between statistics of one metric, subject and period", () =>
   });
 
   it("finds 282 million and 298 million dollars in conflict", () => {
-    const usd = (amount: number, comparator: ComparableStatistic["comparator"] = "EQUAL") => stat({ amount, comparator, unit: "USD", period: year("2018") });
+    const usd = (amount: number) => stat({ amount, unit: "USD", period: year("2018") });
     expect(verdictOf(usd(282e6), usd(298e6))).toEqual([
       "CONFLICTS",
-      '"282,000,000 USD" and "298,000,000 USD" cannot both hold: read with their stated precision (281,500,000 to 282,500,000 USD and 297,500,000 to 298,500,000 USD) they are still 15,000,000 USD apart; the stated amounts differ by 16,000,000 USD (5.7% of the smaller).',
+      '"282 million USD" and "298 million USD" cannot both hold: both are written to the same precision (units of a million) and differ by 16 million USD (5.7% of the smaller).',
     ]);
   });
 
   it("finds 'about 300 million' dollars agreeing with 282 million", () => {
-    const usd = (amount: number, comparator: ComparableStatistic["comparator"] = "EQUAL") => stat({ amount, comparator, unit: "USD", period: year("2018") });
+    const usd = (amount: number, comparator: Comparator = "EQUAL") => stat({ amount, comparator, unit: "USD", period: year("2018") });
     expect(verdictOf(usd(300e6, "APPROXIMATELY"), usd(282e6))).toEqual([
       "AGREES",
-      '"about 300,000,000 USD" and "282,000,000 USD" agree within their stated precision: read as 270,000,000 to 330,000,000 USD and 281,500,000 to 282,500,000 USD, they overlap.',
+      '"about 300 million USD" and "282 million USD" agree within their stated precision: read as 270 to 330 million USD and 281.5 to 282.5 million USD, they overlap.',
     ]);
   });
 
   it("flags a forty-fold conflict as more likely a different measure", () => {
-    expect(verdictOf(stat({ amount: 23.6e9, period: year("2020") }), stat({ amount: 961e9, period: year("2020") }))).toEqual([
+    const r = compareStatistics(stat({ amount: 23.6e9, period: year("2020") }), stat({ amount: 961e9, period: year("2020") }), ctx);
+    expect(r).toMatchObject({
+      verdict: "CONFLICTS",
+      reason:
+        '"23.6 billion CNY" and "961 billion CNY" cannot both hold: "23.6 billion CNY" rounds to "24 billion CNY", not "961 billion CNY"; they differ by 937.4 billion CNY. The amounts differ by a factor of about 41: a gap this large more often means a different measure (another definition, scope or unit) than the same one.',
+      flags: ["ORDER_OF_MAGNITUDE"],
+    });
+  });
+});
+
+describe("reading a value: a stated figure stands for what rounds to it", () => {
+  const pct = (amount: number, precision?: number) => stat({ metric: "penetration", amount, unit: "PERCENT", precision });
+
+  it("does not let '10%' agree with 8.6%, which rounds to 9%", () => {
+    expect(verdictOf(pct(10), pct(8.6))).toEqual([
       "CONFLICTS",
-      '"23,600,000,000 CNY" and "961,000,000,000 CNY" cannot both hold: read with their stated precision (23,550,000,000 to 23,650,000,000 CNY and 960,500,000,000 to 961,500,000,000 CNY) they are still 936,850,000,000 CNY apart; the stated amounts differ by 937,400,000,000 CNY. They differ by a factor of about 41: a gap this large more often means a different measure (another definition, scope or unit) than a disagreement.',
+      '"10%" and "8.6%" cannot both hold: "8.6%" rounds to "9%", not "10%"; they differ by 1.4 percentage points (16.3% of the smaller).',
     ]);
+  });
+
+  it("never lets two figures of the same written precision agree: 4% against 5%", () => {
+    expect(verdictOf(pct(4), pct(5))).toEqual([
+      "CONFLICTS",
+      '"4%" and "5%" cannot both hold: both are written to the same precision (units) and differ by 1 percentage point (25% of the smaller).',
+    ]);
+  });
+
+  it("lets 1.9 billion agree with 2 billion, saying which rounds to which", () => {
+    expect(verdictOf(stat({ amount: 1.9e9 }), stat({ amount: 2e9 }))).toEqual(["AGREES", '"1.9 billion CNY" rounds to "2 billion CNY", so the two agree.']);
+  });
+
+  it("keeps neighbours one unit of their last digit apart in conflict (half-open rounding bands do not touch)", () => {
+    expect(verdictOf(stat({ amount: 433.8e9 }), stat({ amount: 433.9e9 }))?.[0]).toBe("CONFLICTS");
+  });
+
+  it("does not let a flat round figure agree with one a few percent below it", () => {
+    expect(verdictOf(stat({ amount: 100e6 }), stat({ amount: 96e6 }))).toEqual([
+      "CONFLICTS",
+      '"100 million CNY" and "96 million CNY" cannot both hold: both are written to the same precision (units of a million) and differ by 4 million CNY (4.2% of the smaller).',
+    ]);
+  });
+
+  it("rounds halves away from zero: 2.5 billion rounds to 3 billion, not 2 billion", () => {
+    const precise = stat({ amount: 2.5e9, precision: 1e8 });
+    expect(verdictOf(precise, stat({ amount: 3e9 }))?.[0]).toBe("AGREES");
+    expect(verdictOf(precise, stat({ amount: 2e9 }))?.[0]).toBe("CONFLICTS");
+  });
+
+  it("uses the precision the editor records: 961 billion written as 9610亿 does not round to 960 billion", () => {
+    expect(verdictOf(stat({ amount: 961e9, precision: 1e8 }), stat({ amount: 960e9, precision: 1e9 }))?.[0]).toBe("CONFLICTS");
+    expect(verdictOf(stat({ amount: 960.4e9, precision: 1e8 }), stat({ amount: 960e9, precision: 1e9 }))?.[0]).toBe("AGREES");
+  });
+
+  it("flags an order of magnitude even when one side is only a bound", () => {
+    const r = compareStatistics(stat({ amount: 1e6, comparator: "MORE_THAN", unit: "people" }), stat({ amount: 12e6, unit: "people" }), ctx);
+    expect(r).toMatchObject({ verdict: "COMPATIBLE", flags: ["ORDER_OF_MAGNITUDE"] });
+    expect((r as { reason: string }).reason).toContain("The amounts differ by a factor of about 12");
+  });
+
+  it("reads a BETWEEN range as its closed interval: compatible with a figure inside, in conflict with one far outside", () => {
+    const range = stat({ amount: 5000, upper: 7000, comparator: "BETWEEN", unit: "MCNs" });
+    expect(verdictOf(range, stat({ amount: 6000, unit: "MCNs" }))).toEqual([
+      "COMPATIBLE",
+      '"6,000 MCNs" lies within "between 5,000 and 7,000 MCNs": compatible, though the two do not state the same amount.',
+    ]);
+    expect(verdictOf(range, stat({ amount: 28000, unit: "MCNs" }))?.[0]).toBe("CONFLICTS");
+    expect(verdictOf(range, stat({ amount: 5000, upper: 7000, comparator: "BETWEEN", unit: "MCNs" }))).toEqual(["AGREES", "Both state between 5,000 and 7,000 MCNs."]);
+  });
+
+  it("writes bounds without floating-point noise", () => {
+    const r = compareStatistics(pct(8.6), pct(8.6), ctx) as { intervals: { first: unknown } };
+    expect(r.intervals.first).toEqual(interval(8.55, 8.65, false, true));
   });
 });
 
@@ -200,6 +272,8 @@ describe("different scope", () => {
       reason: "4.1% against 5% measure different things: all e-commerce is a larger base than online retail sales, so the two shares differ for the same market.",
       conversion: null,
       intervals: null,
+      ratio: 5 / 4.1,
+      flags: [],
     });
   });
 
@@ -220,7 +294,7 @@ describe("different scope", () => {
     const fullYear = stat({ metric: "live-sessions", amount: 24e6, comparator: "MORE_THAN", unit: "sessions", period: year("2020") });
     expect(verdictOf(janNov, fullYear)).toEqual([
       "DIFFERENT_SCOPE",
-      "more than 20,000,000 sessions against more than 24,000,000 sessions measure different things: the periods overlap without being the same (2020-01/2020-11 against 2020).",
+      "more than 20 million sessions against more than 24 million sessions measure different things: the periods overlap without being the same (2020-01/2020-11 against 2020).",
     ]);
   });
 
@@ -232,17 +306,91 @@ describe("different scope", () => {
       "more than 65,000 companies against 6,939 companies measure different things: China's live-streaming e-commerce market is part of China's live-streaming industry.",
     ]);
   });
+
+  it("states different scope between neighbouring metrics even when their units differ", () => {
+    const ecommerce = stat({ metric: "live-commerce-share-of-ecommerce", amount: 4.1, unit: "PERCENT" });
+    const retail = stat({ metric: "live-commerce-share-of-online-retail", amount: 0.05, unit: "ratio" });
+    expect(verdictOf(ecommerce, retail)?.[0]).toBe("DIFFERENT_SCOPE");
+  });
+
+  it("treats a figure about one person against a combined figure of two people as different scope", () => {
+    const viya = stat({ metric: "host-sales", subject: "viya", amount: 3e9 });
+    const both = { ...stat({ metric: "host-sales", subject: "viya", amount: 5e9 }), subjects: ["viya", "li-jiaqi"] };
+    expect(verdictOf(viya, both)).toEqual(["DIFFERENT_SCOPE", "3 billion CNY against 5 billion CNY measure different things: one is about viya, the other about viya and li-jiaqi."]);
+    expect(verdictOf(both, { ...both, id: ++nextId, subjects: ["li-jiaqi", "viya"] })?.[0]).toBe("AGREES");
+  });
 });
 
-describe("statistics that are not comparable", () => {
-  it("does not compare yuan with dollars", () => {
-    expect(compareStatistics(stat({ amount: 1.9e9 }), stat({ amount: 282e6, unit: "USD" }), ctx)).toBeNull();
+describe("events, periods and the precision of dates", () => {
+  const events: AgreementContext = {
+    ...ctx,
+    events: new Map([
+      ["double-11-2021", { start: "2021-10-20", end: "2021-11-11", name: "Singles' Day 2021" }],
+      ["double-11-2021-presale", { start: "2021-10-20", end: "2021-10-20", name: "Singles' Day 2021 presale" }],
+      ["double-11-2021-day-one", { start: "2021-11-01", end: "2021-11-01", name: "Singles' Day 2021, first day" }],
+    ]),
+    eventParents: new Map([
+      ["double-11-2021-presale", "double-11-2021"],
+      ["double-11-2021-day-one", "double-11-2021"],
+    ]),
+  };
+  const day = { start: "2021-10-20", end: "2021-10-20", label: "2021-10-20" };
+  const month = { start: "2021-10-01", end: "2021-10-31", label: "2021-10" };
+  const judge = (a: ComparableStatistic, b: ComparableStatistic) => {
+    const r = compareStatistics(a, b, events);
+    return r === null ? null : "unjudged" in r ? ["NOT_JUDGED", r.unjudged] : [r.verdict, r.reason, r.flags];
+  };
+
+  it("compares a day-dated and a month-dated figure of one event as one measurement", () => {
+    const a = stat({ metric: "presale-hours", amount: 14, unit: "hours", event: "double-11-2021-presale", period: day });
+    const b = stat({ metric: "presale-hours", amount: 14, unit: "hours", event: "double-11-2021-presale", period: month });
+    expect(judge(a, b)).toEqual([
+      "AGREES",
+      "Both state 14 hours. Both are about Singles' Day 2021 presale, dated with different precision (2021-10-20 against 2021-10).",
+      ["DATE_PRECISION_DIFFERS"],
+    ]);
   });
 
-  it("does not compare a stated period with an unstated one", () => {
-    expect(compareStatistics(stat({ amount: 1, period: null }), stat({ amount: 1 }), ctx)).toBeNull();
+  it("treats the first day of a festival against the whole festival as different scope, never a conflict", () => {
+    const dayOne = stat({ metric: "gmv", amount: 100e9, event: "double-11-2021-day-one", period: { start: "2021-11-01", end: "2021-11-01", label: "2021-11-01" } });
+    const whole = stat({ metric: "gmv", amount: 540e9, event: "double-11-2021", period: year("2021") });
+    expect(judge(dayOne, whole)?.slice(0, 2)).toEqual([
+      "DIFFERENT_SCOPE",
+      "100 billion CNY against 540 billion CNY measure different things: they are about different events (Singles' Day 2021, first day against Singles' Day 2021; Singles' Day 2021, first day is part of Singles' Day 2021).",
+    ]);
   });
 
+  it("treats a presale against the festival as different scope even when both are dated to the same month", () => {
+    const presale = stat({ metric: "gmv", amount: 1e9, event: "double-11-2021-presale", period: month });
+    const festival = stat({ metric: "gmv", amount: 1e9, event: "double-11-2021", period: month });
+    expect(judge(presale, festival)?.[0]).toBe("DIFFERENT_SCOPE");
+  });
+
+  it("reads an event figure dated only to its year as the event's days: different scope from a whole-year total", () => {
+    const festival = stat({ metric: "gmv", amount: 540e9, event: "double-11-2021", period: year("2021") });
+    const yearTotal = stat({ metric: "gmv", amount: 540e9, period: year("2021") });
+    expect(judge(festival, yearTotal)?.[1]).toContain("the periods overlap without being the same (2021 against 2021)");
+  });
+});
+
+describe("figures that cannot be judged are said so, not dropped", () => {
+  it("does not judge yuan against dollars, and says why", () => {
+    expect(verdictOf(stat({ amount: 1.9e9 }), stat({ amount: 282e6, unit: "USD" }))).toEqual([
+      "NOT_JUDGED",
+      "Not judged: stated in CNY and in USD, and the knowledge base holds no conversion between them; compare by hand.",
+    ]);
+  });
+
+  it("does not judge a dated figure against an undated one, and says what to do", () => {
+    expect(verdictOf(stat({ amount: 1, period: null }), stat({ amount: 1 }))).toEqual([
+      "NOT_JUDGED",
+      "Not judged: this figure states no period: compare by hand, or record the period the source implies (periodInferred).",
+    ]);
+  });
+
+});
+
+describe("statistics that are not comparable at all", () => {
   it("does not compare periods that share no day", () => {
     expect(compareStatistics(stat({ amount: 1, period: year("2019") }), stat({ amount: 1, period: year("2020") }), ctx)).toBeNull();
   });
@@ -261,6 +409,10 @@ describe("listing a statistic's comparable figures", () => {
     const a = stat({ amount: 433.8e9 });
     const b = stat({ amount: 438.8e9 });
     const c = stat({ amount: 433.8e9, period: year("2020") });
-    expect(agreementsWith(a, [a, b, c], ctx).map((x) => [x.other.id, x.agreement.verdict])).toEqual([[b.id, "CONFLICTS"]]);
+    const d = stat({ amount: 433.8e9, period: null });
+    expect(agreementsWith(a, [a, b, c, d], ctx).map((x) => [x.other.id, "agreement" in x ? x.agreement.verdict : "NOT_JUDGED"])).toEqual([
+      [b.id, "CONFLICTS"],
+      [d.id, "NOT_JUDGED"],
+    ]);
   });
 });

@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { AgreementContext, ComparableStatistic } from "../../src/facts/agreement.js";
+import type { Comparator } from "../../src/facts/interval.js";
+import { defaultPrecision } from "../../src/facts/precision.js";
 import { findConflictGroups } from "../../src/facts/conflict-groups.js";
 
 const ctx: AgreementContext = { metricRelations: [], partOf: new Map() };
-const gmv2020 = (id: string, amount: number, fields: Partial<ComparableStatistic> = {}): ComparableStatistic => ({
+const gmv2020 = (id: string, amount: number, { comparator = "EQUAL", ...fields }: Partial<ComparableStatistic> & { comparator?: Comparator } = {}): ComparableStatistic => ({
   id,
   metric: "live-commerce-gmv",
   subject: "china-live-commerce",
+  subjects: ["china-live-commerce"],
+  event: null,
   kind: "ESTIMATE",
-  comparator: "EQUAL",
-  amount,
+  value: { comparator, amount, upper: null, precision: defaultPrecision(amount) },
   unit: "CNY",
   period: { start: "2020-01-01", end: "2020-12-31", label: "2020" },
   ...fields,
@@ -63,7 +66,7 @@ describe("conflict groups", () => {
             first: "p",
             second: "q",
             reason:
-              '"282,000,000 USD" and "298,000,000 USD" cannot both hold: read with their stated precision (281,500,000 to 282,500,000 USD and 297,500,000 to 298,500,000 USD) they are still 15,000,000 USD apart; the stated amounts differ by 16,000,000 USD (5.7% of the smaller).',
+              '"282 million USD" and "298 million USD" cannot both hold: both are written to the same precision (units of a million) and differ by 16 million USD (5.7% of the smaller).',
           },
         ],
       },

@@ -38,7 +38,7 @@ describe("checking derived figures", () => {
     const check = checkDerivation(perDay("views / days", "EQUAL", 260_000_000, "views/day"), [views]);
     expect([check.verdict, check.explanation]).toEqual([
       "INCONSISTENT",
-      '50,000,000,000 views / 182 days of 2020-H1 > 274,725,274 views/day, which contradicts "260,000,000" (read as a rounded figure, 255,000,000 to 265,000,000)',
+      '50,000,000,000 views / 182 days of 2020-H1 > 274,725,274 views/day, which contradicts "260,000,000" (read as a rounded figure, 259,500,000 to 260,500,000)',
     ]);
   });
 

@@ -89,7 +89,7 @@ describe("the build's validation", () => {
     const text = sourceText(changes);
     expect(problemsOf(changes)).toEqual([
       { file: SOURCE, path: "statistics[1].kind", line: lineOf(text, "GUESS"), reason: "must be one of MEASUREMENT, ESTIMATE, FORECAST, SURVEY, DERIVED" },
-      { file: SOURCE, path: "statistics[1].value.comparator", line: lineOf(text, "ROUGHLY"), reason: "must be one of EQUAL, APPROXIMATELY, MORE_THAN, AT_LEAST, LESS_THAN, AT_MOST" },
+      { file: SOURCE, path: "statistics[1].value.comparator", line: lineOf(text, "ROUGHLY"), reason: "must be one of EQUAL, APPROXIMATELY, MORE_THAN, AT_LEAST, LESS_THAN, AT_MOST, BETWEEN" },
     ]);
   });
 

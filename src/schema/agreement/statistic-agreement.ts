@@ -9,7 +9,9 @@ import { agreementContext, comparable, relatedSubjects } from "./agreement-conte
 import type { AgreementVerdict } from "./agreement-verdict.enum.js";
 import { MetricConversion } from "./metric-conversion.type.js";
 import { StatisticAgreement } from "./statistic-agreement.type.js";
+import { ComparisonFlag } from "./comparison-flag.enum.js";
 import { StatisticComparison } from "./statistic-comparison.type.js";
+import { StatisticNotCompared } from "./statistic-not-compared.type.js";
 
 /**
  * Compares a statistic with every other statistic of its metric or a related one, about its
@@ -19,25 +21,37 @@ import { StatisticComparison } from "./statistic-comparison.type.js";
  * and the statistic's period, so only figures that can be compared are read).
  */
 export async function statisticAgreement(row: StatisticRow, ctx: RequestContext): Promise<StatisticAgreement> {
-  const [relations, markets] = await Promise.all([ctx.loaders.metricRelations.load(row.metricId), ctx.loaders.marketLinks()]);
-  const agreement = agreementContext(relations, markets);
+  const [relations, markets, events] = await Promise.all([ctx.loaders.metricRelations.load(row.metricId), ctx.loaders.marketLinks(), ctx.loaders.eventDates()]);
+  const agreement = agreementContext(relations, markets, events);
   const metrics = new Set([row.metricId, ...relations.flatMap((r) => [r.metricId, r.relatedId])]);
-  const subjects = relatedSubjects(row.subjectId, agreement.partOf as ReadonlyMap<number, number>);
+  const self = comparable(row);
+  const subjects = relatedSubjects(self.subjects as number[], agreement.partOf as ReadonlyMap<number, number>);
   const keys = [...metrics].flatMap((metricId) => subjects.map((subjectId) => ({ metricId, subjectId, periodStart: row.periodStart, periodEnd: row.periodEnd })));
-  const candidates = (await loadAll(ctx.loaders.comparableStatistics.loadMany(keys))).flat();
-  candidates.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const byId = new Map((await loadAll(ctx.loaders.comparableStatistics.loadMany(keys))).flat().map((c) => [c.id, c]));
+  // A statistic about several subjects is found once per subject: each is compared once.
+  const candidates = [...byId.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const unit = formatUnit(parseUnit(row.unit));
-  const comparisons = agreementsWith(comparable(row), candidates.map(comparable), agreement).map(
-    ({ other, agreement: a }) =>
+  const comparisons: StatisticComparison[] = [];
+  const notCompared: StatisticNotCompared[] = [];
+  for (const c of agreementsWith(self, candidates.map(comparable), agreement)) {
+    const statistic = new Statistic(byId.get(Number(c.other.id))!);
+    if ("unjudged" in c) {
+      notCompared.push(new StatisticNotCompared(statistic, c.unjudged));
+      continue;
+    }
+    const a = c.agreement;
+    comparisons.push(
       new StatisticComparison({
-        statistic: new Statistic(byId.get(Number(other.id))!),
+        statistic,
         verdict: a.verdict as AgreementVerdict,
         reason: a.reason,
         conversion: a.conversion && new MetricConversion(a.conversion),
         ownInterval: a.intervals && new Quantity(a.intervals.first, unit),
         otherInterval: a.intervals && new Quantity(a.intervals.second, unit),
+        amountRatio: a.ratio,
+        flags: a.flags as ComparisonFlag[],
       }),
-  );
-  return new StatisticAgreement(comparisons);
+    );
+  }
+  return new StatisticAgreement(comparisons, notCompared);
 }

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { AgreementVerdict } from "./agreement-verdict.enum.js";
 import { StatisticComparison } from "./statistic-comparison.type.js";
+import { StatisticNotCompared } from "./statistic-not-compared.type.js";
 
 /** Every statistic comparable with one statistic, grouped by verdict. */
 @ObjectType("StatisticAgreement", {
@@ -24,7 +25,14 @@ export class StatisticAgreement {
   @Field(() => [StatisticComparison], { description: "The comparisons whose verdict is DIFFERENT_SCOPE." })
   readonly differentScope: StatisticComparison[];
 
-  constructor(comparisons: StatisticComparison[]) {
+  @Field(() => [StatisticNotCompared], {
+    description:
+      "Statistics of the same metric and subject that could not be judged, each with the reason (no period stated, units that cannot be converted): listed so that nothing comparable is dropped in silence.",
+  })
+  readonly notCompared: StatisticNotCompared[];
+
+  constructor(comparisons: StatisticComparison[], notCompared: StatisticNotCompared[] = []) {
+    this.notCompared = notCompared;
     const only = (v: AgreementVerdict) => comparisons.filter((c) => c.verdict === v);
     this.comparisons = comparisons;
     this.agreeing = only(AgreementVerdict.AGREES);

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, Float, ObjectType } from "type-graphql";
+import { ComparisonFlag } from "./comparison-flag.enum.js";
 import { Quantity } from "../common/quantity.type.js";
 import { Statistic } from "../statistic/statistic.type.js";
 import { AgreementVerdict } from "./agreement-verdict.enum.js";
@@ -28,7 +29,18 @@ export class StatisticComparison {
   @Field(() => Quantity, { nullable: true, description: "The other statistic's reading interval as compared (after any conversion, so in this statistic's unit); null for DIFFERENT_SCOPE." })
   readonly otherInterval: Quantity | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description: "The larger of the two amounts divided by the smaller, when both are in one unit (after any conversion); null otherwise. 10 or more is flagged ORDER_OF_MAGNITUDE.",
+  })
+  readonly amountRatio: number | null;
+
+  @Field(() => [ComparisonFlag], { description: "Facts about this comparison a reader should not miss, whatever the verdict." })
+  readonly flags: ComparisonFlag[];
+
   constructor(fields: StatisticComparison) {
+    this.amountRatio = fields.amountRatio;
+    this.flags = fields.flags;
     this.statistic = fields.statistic;
     this.verdict = fields.verdict;
     this.reason = fields.reason;

@@ -3,9 +3,9 @@ import type { KnowledgeBase } from "../../db/open.js";
 import type { MetricRelationRow } from "../../db/metric.repo.js";
 import type { Repositories } from "../../db/repositories.js";
 import type { ComparableRow } from "../../db/statistic.repo.js";
-import { type AgreementContext, compareStatistics, usableEquivalence } from "../../facts/agreement.js";
+import { type AgreementContext, compareStatistics, isUnjudged, usableEquivalence } from "../../facts/agreement.js";
+import { valuesConflict } from "../../facts/agreement-values.js";
 import { connectedGroups, findConflictGroups } from "../../facts/conflict-groups.js";
-import { type Comparator, overlaps, readingInterval } from "../../facts/interval.js";
 import { normalizeUnit } from "../../facts/units.js";
 import { type ComparableFields, agreementContext, comparable } from "../agreement/agreement-context.js";
 
@@ -59,16 +59,19 @@ export function conflictIndex(ctx: RequestContext): ConflictIndex {
 
 /** Why two statistics of a conflict group conflict, in the words of `compareStatistics`. */
 export function conflictReason(index: ConflictIndex, first: ComparableFields, second: ComparableFields): string {
-  return compareStatistics(comparable(first), comparable(second), index.context)?.reason ?? "";
+  const r = compareStatistics(comparable(first), comparable(second), index.context);
+  return r === null || isUnjudged(r) ? "" : r.reason;
 }
 
 function buildIndex(rows: readonly ComparableRow[], repos: Repositories): ConflictIndex {
   const relations = repos.metrics.allRelations();
-  const context = agreementContext(relations, repos.entities.marketLinks());
+  const context = agreementContext(relations, repos.entities.marketLinks(), repos.entities.eventDates());
   const family = equivalenceFamilies(relations);
   const buckets = new Map<string, ComparableRow[]>();
   for (const r of rows) {
-    const key = `${r.subjectId}|${family(r.metricId)}|${r.periodStart ?? ""}|${r.periodEnd ?? ""}`;
+    // Figures of one event are compared whatever the precision of their dates, so they share a bucket.
+    const when = r.eventId !== null ? `e${r.eventId}` : `${r.periodStart ?? ""}|${r.periodEnd ?? ""}`;
+    const key = `${r.subjectSet ?? r.subjectId}|${family(r.metricId)}|${when}`;
     const list = buckets.get(key);
     if (list) list.push(r);
     else buckets.set(key, [r]);
@@ -107,10 +110,10 @@ function bucketGroups(bucket: readonly ComparableRow[], context: AgreementContex
       pairs: g.conflicts.map((c) => [byId.get(Number(c.first))!, byId.get(Number(c.second))!]),
     }));
   }
-  const intervals = bucket.map((r) => readingInterval(r.comparator as Comparator, r.amount));
+  const values = bucket.map((r) => comparable(r).value);
   const pairs: [number, number][] = [];
   for (let i = 0; i < bucket.length; i++) {
-    for (let j = i + 1; j < bucket.length; j++) if (!overlaps(intervals[i]!, intervals[j]!)) pairs.push([i, j]);
+    for (let j = i + 1; j < bucket.length; j++) if (valuesConflict(values[i]!, values[j]!)) pairs.push([i, j]);
   }
   return connectedGroups(bucket.length, pairs).map((g) => ({
     members: g.members.map((i) => bucket[i]!),

@@ -27,6 +27,7 @@ export async function statisticDerivation(row: StatisticRow, ctx: RequestContext
       comparator: i.comparator as Comparator,
       amount: i.amount,
       unit: i.unit,
+      upper: upperOf(i),
     }));
     const check = checkDerivation(
       {
@@ -34,6 +35,8 @@ export async function statisticDerivation(row: StatisticRow, ctx: RequestContext
         comparator: row.comparator as Comparator,
         amount: row.amount,
         unit: row.unit,
+        precision: row.precision,
+        upper: upperOf(row),
         period: row.periodStart !== null && row.periodDays !== null ? { label: row.periodLabel ?? row.periodStart, days: row.periodDays } : null,
       },
       factsInputs,
@@ -41,7 +44,7 @@ export async function statisticDerivation(row: StatisticRow, ctx: RequestContext
     return new Derivation({
       formula: check.formula,
       inputs: inputs.map(({ derivedId: _d, inputName, inputPosition: _p, ...input }) =>
-        new DerivationInput(inputName, new Statistic(input), Quantity.of(statedQuantity(input.comparator as Comparator, input.amount, input.unit))),
+        new DerivationInput(inputName, new Statistic(input), Quantity.of(statedQuantity(input.comparator as Comparator, input.amount, input.unit, upperOf(input)))),
       ),
       recomputed: check.recomputed && Quantity.of(check.recomputed),
       stated: Quantity.of(check.stated),
@@ -49,4 +52,9 @@ export async function statisticDerivation(row: StatisticRow, ctx: RequestContext
       explanation: check.explanation,
     });
   });
+}
+
+/** The top of a BETWEEN range as a row stores it (its upper bound); null for other comparators. */
+export function upperOf(row: { readonly comparator: string; readonly upperBound: number | null }): number | null {
+  return row.comparator === "BETWEEN" ? row.upperBound : null;
 }

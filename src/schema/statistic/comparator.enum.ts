@@ -8,6 +8,7 @@ export enum Comparator {
   AT_LEAST = "AT_LEAST",
   LESS_THAN = "LESS_THAN",
   AT_MOST = "AT_MOST",
+  BETWEEN = "BETWEEN",
 }
 
 registerEnumType(Comparator, {
@@ -20,5 +21,6 @@ registerEnumType(Comparator, {
     AT_LEAST: { description: "Stated as the amount or more (\"at least\"): an interval closed below." },
     LESS_THAN: { description: "Stated as below the amount (\"under\", \"less than\"): an interval open above." },
     AT_MOST: { description: "Stated as the amount or less (\"at most\", \"up to\"): an interval closed above." },
+    BETWEEN: { description: "Stated as a range (\"30–60%\", \"5,000 to 7,000\"): amount is the lower end, `upperBound` the upper; the closed interval between them." },
   },
 });

@@ -11,7 +11,7 @@ export class StatisticFilter {
   @Field(() => String, { nullable: true, description: "Slug of the entity the figure is about, e.g. `china-live-commerce` or `taobao-live`." })
   subject?: string;
 
-  @Field(() => String, { nullable: true, description: "Slug of the event the figure belongs to, e.g. `618-festival-2020`." })
+  @Field(() => String, { nullable: true, description: "Slug of the event the figure belongs to, e.g. `618-festival-2020`; figures of its sub-events (a presale, a first day) are included." })
   event?: string;
 
   @Field(() => StatisticKind, { nullable: true, description: "Only figures of this kind (e.g. leave out forecasts by asking for MEASUREMENT)." })

@@ -29,6 +29,12 @@ export class StatisticValue {
   @Field(() => Boolean, { description: "Whether the upper end itself is included (false for \"less than\" and when unbounded)." })
   readonly upperInclusive: boolean;
 
+  @Field(() => Float, {
+    description:
+      "The place value of the last digit the figure is written to: 1000000000 for \"2 billion\", 0.1 for \"8.6%\", 100000000 for \"9610亿\". A flat figure stands for every value that rounds to it at this precision. From the editors, the words as written, or the amount as news writes it.",
+  })
+  readonly precision: number;
+
   @Field(() => String, { nullable: true, description: "The value in the words of the first source stating it (\"more than 1.73 million\"; each citation has its own valueAsWritten); null when no archived source words it." })
   readonly asWritten: string | null;
 
@@ -41,5 +47,6 @@ export class StatisticValue {
     this.lowerInclusive = row.lowerBound !== null && row.lowerClosed === 1;
     this.upperInclusive = row.upperBound !== null && row.upperClosed === 1;
     this.asWritten = row.valueAsWritten;
+    this.precision = row.precision;
   }
 }

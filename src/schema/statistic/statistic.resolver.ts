@@ -37,9 +37,17 @@ export class StatisticResolver {
     return new Metric((await ctx.loaders.metricById.load(s.row.metricId))!);
   }
 
-  @FieldResolver(() => Entity, { description: "What the figure is about: a market, platform, organization, brand, person, MCN or event." })
+  @FieldResolver(() => Entity, { description: "What the figure is about: a market, platform, organization, brand, person, MCN or event (the first of `subjects` when there are several)." })
   async subject(@Root() s: Statistic, @Ctx() ctx: RequestContext): Promise<Entity> {
     return entityNode((await ctx.loaders.entityById.load(s.row.subjectId))!);
+  }
+
+  @FieldResolver(() => [Entity], {
+    description: "Every subject the figure is about, `subject` first: one for most figures, several for a combined figure (two hosts' joint sales).",
+  })
+  async subjects(@Root() s: Statistic, @Ctx() ctx: RequestContext): Promise<Entity[]> {
+    const ids = s.row.subjectSet === null ? [s.row.subjectId] : s.row.subjectSet.split(",").map(Number);
+    return (await Promise.all(ids.map((id) => ctx.loaders.entityById.load(id)))).map((row) => entityNode(row!));
   }
 
   @FieldResolver(() => Event, { nullable: true, description: "The event the figure belongs to (e.g. the 618 festival of 2020), if any." })
