@@ -66,7 +66,9 @@ export function comparedPeriod(s: ComparableStatistic, ctx: AgreementContext): C
   if (s.period === null) return { start: event.start, end: event.end, label: event.name };
   const start = s.period.start > event.start ? s.period.start : event.start;
   const end = s.period.end < event.end ? s.period.end : event.end;
-  return start <= end ? { start, end, label: s.period.label } : s.period;
+  if (start > end) return s.period;
+  const narrowed = start !== s.period.start || end !== s.period.end;
+  return { start, end, label: narrowed ? `${event.name}, ${start === end ? start : `${start} to ${end}`}` : s.period.label };
 }
 
 /** The outcome of comparing periods and events: a relation, or a figure that cannot be judged (with the reason). */

@@ -148,7 +148,9 @@ export function synthesize(opts: SynthOptions): SynthResult {
       const comparator = derive ? "MORE_THAN" : pick(COMPARATORS);
       const kind = derive ? "DERIVED" : pick(KINDS);
       const half = pick(["H1", "H2"]);
-      const period = derive ? String(lastSessions!.period) : n % 3 === 0 ? String(year) : `${year}-${half}`;
+      // A figure of an event is dated within the event (the build refuses one outside its dates).
+      const ofEvent = !derive && n % EVENT_EVERY === 0;
+      const period = derive ? String(lastSessions!.period) : n % 3 === 0 || ofEvent ? String(year) : `${year}-${half}`;
       const subject = `market-${n % SUBJECTS}`;
       let amount = unit === "PERCENT" ? Math.round(rand() * 1000) / 10 : derive ? 1 + (n % 1000) : Math.round(rand() * 1e9) / 100;
       const identityOf = () => `${metric.slug}|${subject}|${kind}|${amount}|${comparator}|${period}`;
@@ -163,7 +165,8 @@ export function synthesize(opts: SynthOptions): SynthResult {
         slug: statSlug,
         metric: metric.slug,
         subject,
-        ...(n % EVENT_EVERY === 0 ? { event: `event-${(n / EVENT_EVERY) % EVENTS}` } : {}),
+        // Events are numbered so that event i falls in 2015 + i % 10, the year of this document.
+        ...(ofEvent ? { event: `event-${(year - 2015) + 10 * ((n / EVENT_EVERY) % (EVENTS / 10))}` } : {}),
         kind,
         value: { amount, unit, comparator },
         period,

@@ -50,7 +50,7 @@ const EXCEPTIONS: Readonly<Record<string, { readonly engine: Relation; readonly 
   "market-size-2020-equalocean-scope": {
     engine: "conflict",
     why: "the document calls 23.6 bn the live-commerce market size, so it is the same metric; the reason flags the ~40-fold gap",
-    reasonIncludes: "They differ by a factor of about 41: a gap this large more often means a different measure",
+    reasonIncludes: "The amounts differ by a factor of about 41: a gap this large more often means a different measure",
   },
   // The list calls the three dollar values close and consistent with 1.9–2 billion yuan. The
   // engine does not convert currencies (no exchange rate is part of the knowledge base) and
@@ -61,7 +61,7 @@ const EXCEPTIONS: Readonly<Record<string, { readonly engine: Relation; readonly 
   "ruhnn-gmv-2018-usd": {
     engine: "conflict",
     why: "282 M and 298 M USD differ by more than rounding (5.7%), though both fit the 1.9–2 bn yuan range",
-    reasonIncludes: "the stated amounts differ by 16,000,000 USD (5.7% of the smaller)",
+    reasonIncludes: "both are written to the same precision (units of a million) and differ by 16 million USD (5.7% of the smaller)",
   },
 };
 
