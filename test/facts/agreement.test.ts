@@ -81,7 +81,7 @@ describe("agreement between statistics of one metric, subject and period", () =>
       "COMPATIBLE",
       '"1.05 trillion CNY" lies within "more than 1 trillion CNY": compatible, though the two do not state the same amount. This compares a forecast with an estimate.',
     ]);
-    expect((compareStatistics(forecast, estimate, ctx) as { flags: string[] }).flags).toEqual(["KINDS_DIFFER"]);
+    expect(compareStatistics(forecast, estimate, ctx)).toMatchObject({ flags: ["KINDS_DIFFER"] });
   });
 
   it("reads 'about 1 trillion' as agreeing with 1.05 trillion", () => {
@@ -280,7 +280,7 @@ describe("different scope", () => {
   it("reads a relation declared on one side only in both directions", () => {
     const ecommerce = stat({ metric: "live-commerce-share-of-ecommerce", amount: 4.1, unit: "PERCENT" });
     const retail = stat({ metric: "live-commerce-share-of-online-retail", amount: 5, unit: "PERCENT" });
-    expect(compareStatistics(retail, ecommerce, ctx)?.verdict).toBe("DIFFERENT_SCOPE");
+    expect(verdictOf(retail, ecommerce)?.[0]).toBe("DIFFERENT_SCOPE");
   });
 
   it("treats eleven months against the full year as a different scope, not a conflict", () => {

@@ -30,10 +30,15 @@ export async function statisticAgreement(row: StatisticRow, ctx: RequestContext)
   const byId = new Map((await loadAll(ctx.loaders.comparableStatistics.loadMany(keys))).flat().map((c) => [c.id, c]));
   // A statistic about several subjects is found once per subject: each is compared once.
   const candidates = [...byId.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  // Combined figures name their subjects in reasons; only their names are read.
+  const setIds = [...new Set([row, ...candidates].flatMap((r) => (r.subjectSet === null ? [] : r.subjectSet.split(",").map(Number))))];
+  const names = new Map(agreement.names);
+  for (const e of await loadAll(ctx.loaders.entityById.loadMany(setIds))) if (e) names.set(e.id, e.name);
+  const context = setIds.length > 0 ? { ...agreement, names } : agreement;
   const unit = formatUnit(parseUnit(row.unit));
   const comparisons: StatisticComparison[] = [];
   const notCompared: StatisticNotCompared[] = [];
-  for (const c of agreementsWith(self, candidates.map(comparable), agreement)) {
+  for (const c of agreementsWith(self, candidates.map(comparable), context)) {
     const statistic = new Statistic(byId.get(Number(c.other.id))!);
     if ("unjudged" in c) {
       notCompared.push(new StatisticNotCompared(statistic, c.unjudged));
