@@ -93,7 +93,7 @@ describe("the fact card", () => {
       "/facts/ruhnn-gmv-2018-1-9bn",
       "/facts/ruhnn-gmv-2018-2bn",
     ]);
-    expect(await section.locator("tbody tr td:last-child").first().textContent()).toMatch(/^"1,200,000,000 CNY" and "1,900,000,000 CNY" cannot both hold/);
+    expect(await section.locator("tbody tr td:last-child").first().textContent()).toMatch(/^"1.2 billion CNY" and "1.9 billion CNY" cannot both hold/);
     await screenshot(page, "fact-card-conflicts");
     await page.close();
   }, 60_000);
