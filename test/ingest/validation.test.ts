@@ -182,7 +182,7 @@ describe("the build's validation of an attribution's via, echoOf and doubt", () 
   description: A dataset.
 `;
   /** The minimal knowledge base with the first citation's attribution given `fields` (YAML lines at its indentation). */
-  const withAttribution = (fields: string) => ({
+  const withAttribution = (fields: string): Record<string, string> => ({
     "registry/organizations.yaml": ORGS,
     "registry/reports.yaml": REPORTS,
     ...editSource("          inferred: false\n", `          inferred: false\n${fields}`),
@@ -230,7 +230,7 @@ describe("the build's validation of an attribution's via, echoOf and doubt", () 
   });
 
   it("refuses via, echoOf and doubt on an attribution that names no producer", () => {
-    const changes = {
+    const changes: Record<string, string> = {
       "registry/organizations.yaml": ORGS,
       ...editSource(
         "        attribution: { entity: acme-research, inferred: true, note: Follows the report's total. }",
