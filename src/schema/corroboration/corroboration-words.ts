@@ -37,8 +37,8 @@ export function groupLabel(g: ProducerGroup, n: CorroborationNames): string {
 
 /**
  * Why two members of a group are one producer, as a sentence without its full stop:
- * "Taobao Live is part of Taobao: one organization", "Tmall Live is operated by Alibaba Group
- * and AliResearch is part of Alibaba Group: one organization", or "the editors record that
+ * "Taobao Live is part of Taobao: one organization", "Tmall Live is part of Tmall, which is
+ * operated by Alibaba Group, and AliResearch is part of Alibaba Group: one organization", or "the editors record that
  * the figure "…" credits to Bolt Data is copied from Acme Research".
  */
 export function linkDescription(link: ProducerLink, n: CorroborationNames): string {
@@ -47,7 +47,8 @@ export function linkDescription(link: ProducerLink, n: CorroborationNames): stri
   }
   const [a, b] = link.entities;
   const paths = [ownershipWords(a, link.common.pathA, n), ownershipWords(b, link.common.pathB, n)].filter((p): p is string => p !== null);
-  return `${paths.join(" and ")}: one organization`;
+  // A comma closes a "which" clause before the second side begins.
+  return `${paths.join(link.common.pathA.length > 1 ? ", and " : " and ")}: one organization`;
 }
 
 /** "Tmall Live is part of Tmall, which is operated by Alibaba Group"; null for no hops. */
