@@ -28,17 +28,33 @@ export interface CitationRow {
   readonly attributedEntityId: number | null;
   readonly attributionInferred: 0 | 1;
   readonly attributionNote: string | null;
+  /** The report whose figure the credited producer is known to have copied (a known echo), or null. */
+  readonly echoOfReportId: number | null;
+  /** The entity whose figure the credited producer is known to have copied (a known echo), or null. */
+  readonly echoOfEntityId: number | null;
+  /** The editors' doubt about the attribution, or null. */
+  readonly attributionDoubt: string | null;
   /** Whether the quote verified when the database was built. */
   readonly verifiedAtBuild: 0 | 1;
   readonly verificationNote: string;
   readonly note: string | null;
 }
 
+/** One intermediary between a citing source and the producer it credits: a report or an entity. */
+export interface CitationViaRow {
+  readonly citationId: number;
+  /** Order from the citing source toward the producer, from 0. */
+  readonly position: number;
+  readonly reportId: number | null;
+  readonly entityId: number | null;
+}
+
 const COLUMNS = `c.id, c.slug, c.statistic_id AS statisticId, c.source_id AS sourceId, c.key, c.position,
   c.quote_exact AS quoteExact, c.quote_prefix AS quotePrefix, c.quote_suffix AS quoteSuffix, c.quote_start AS quoteStart, c.quote_end AS quoteEnd,
   c.value_as_written AS valueAsWritten, c.period_as_written AS periodAsWritten, c.period_inferred AS periodInferred,
   c.attribution_as_written AS attributionAsWritten, c.attributed_report_id AS attributedReportId, c.attributed_entity_id AS attributedEntityId,
-  c.attribution_inferred AS attributionInferred, c.attribution_note AS attributionNote, c.verified AS verifiedAtBuild,
+  c.attribution_inferred AS attributionInferred, c.attribution_note AS attributionNote,
+  c.echo_of_report_id AS echoOfReportId, c.echo_of_entity_id AS echoOfEntityId, c.attribution_doubt AS attributionDoubt, c.verified AS verifiedAtBuild,
   c.verification_note AS verificationNote, c.note`;
 
 /** Reading order: by the quote's position in the archived text; citations without a quote last, by id. */
@@ -59,6 +75,16 @@ export class CitationRepository {
       this.db,
       (list) => `SELECT ${COLUMNS} FROM citation c WHERE c.statistic_id IN (${list}) ORDER BY c.statistic_id, c.position, c.id`,
       statisticIds,
+    );
+  }
+
+  /** The intermediaries of the given citations' attributions, each citation's in order from its source toward the producer. */
+  via(citationIds: readonly number[]): CitationViaRow[] {
+    return selectByKeys(
+      this.db,
+      (list) =>
+        `SELECT citation_id AS citationId, position, report_id AS reportId, entity_id AS entityId FROM citation_via WHERE citation_id IN (${list}) ORDER BY citation_id, position`,
+      citationIds,
     );
   }
 

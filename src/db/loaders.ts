@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { Archive } from "./archives.js";
 import { MAX_BATCH, groupBy } from "./batch.js";
-import type { CitationRow } from "./citation.repo.js";
+import type { CitationRow, CitationViaRow } from "./citation.repo.js";
 import type { EntityNameRow, EntityRow, EventDatesRow, MarketLinkRow } from "./entity.repo.js";
 import type { MetricRelationRow, MetricRow } from "./metric.repo.js";
 import type { ReportBasisRow, ReportRow } from "./report.repo.js";
@@ -59,6 +59,8 @@ export interface Loaders {
   readonly statisticProducers: DataLoader<number, EntityRow[]>;
   readonly citationBySlug: DataLoader<string, CitationRow | null>;
   readonly citationsByStatistic: DataLoader<number, CitationRow[]>;
+  /** The intermediaries of a citation's attribution, in order from the source toward the producer; empty for most. */
+  readonly citationVia: DataLoader<number, CitationViaRow[]>;
   /** Named inputs of a derived statistic (the input statistics themselves), in formula order; empty for other statistics. */
   readonly derivationInputs: DataLoader<number, DerivationInputRow[]>;
   /** Relations touching a metric, declared from either side. */
@@ -172,6 +174,9 @@ class RequestLoaders implements Loaders {
   }
   get citationsByStatistic() {
     return this.lazy("citationsByStatistic", (r) => grouped(r.citations.byStatistics.bind(r.citations), (x) => x.statisticId));
+  }
+  get citationVia() {
+    return this.lazy("citationVia", (r) => grouped(r.citations.via.bind(r.citations), (x) => x.citationId));
   }
   get derivationInputs() {
     return this.lazy("derivationInputs", (r) =>

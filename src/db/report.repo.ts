@@ -54,9 +54,16 @@ export interface ReportGraphRows {
   readonly authors: ReportGraphAuthorRow[];
 }
 
-/** `reach(statistic_id, report_id)`: the attributed reports of the statistics, and all they are based on. UNION stops at cycles. */
-const REACH = (list: string) => `WITH RECURSIVE reach(statistic_id, report_id) AS (
-  SELECT statistic_id, attributed_report_id FROM citation WHERE statistic_id IN (${list}) AND attributed_report_id IS NOT NULL
+/**
+ * `reach(statistic_id, report_id)`: the reports the statistics' citations credit or are known
+ * echoes of, and all they are based on. UNION stops at cycles.
+ */
+const REACH = (list: string) => `WITH RECURSIVE cited(statistic_id, credited, echoed) AS (
+  SELECT statistic_id, attributed_report_id, echo_of_report_id FROM citation WHERE statistic_id IN (${list})
+), reach(statistic_id, report_id) AS (
+  SELECT statistic_id, credited FROM cited WHERE credited IS NOT NULL
+  UNION
+  SELECT statistic_id, echoed FROM cited WHERE echoed IS NOT NULL
   UNION
   SELECT reach.statistic_id, b.based_on_id FROM reach JOIN report_based_on b ON b.report_id = reach.report_id
 )`;

@@ -4,15 +4,20 @@
  *
  *   QUOTED_IN_SOURCE (or CITED_IN_SOURCE when no archived passage is quoted)
  *   → DERIVED_FROM (derived statistics: the formula and its input statistics)
+ *   → RELAYED_BY hops (the attribution's `via`: intermediaries such as a wire agency that
+ *     passed the figure on between the source and the producer, in order)
  *   → ATTRIBUTED_TO_REPORT or ATTRIBUTED_TO_ENTITY, or NO_ATTRIBUTION_STATED
  *   → REPUBLISHES hops (a report passing on another's figures, followed to the original)
  *   → USES_DATA hops of the producing report (whose data it computed from; provenance only,
  *     the producer stays the report)
  *   → AUTHORED_BY (the producing report's authors)
+ *   → ECHOES (the editors know the credited producer copied another's figure), then that
+ *     producer's REPUBLISHES, USES_DATA and AUTHORED_BY hops when it is a report
  *
  * Every step says whether the source (or the bibliographic record) states it, or whether it
  * is an editor's inference (`stated: false`). An unattributed figure ends with
- * NO_ATTRIBUTION_STATED: the chain never invents a producer.
+ * NO_ATTRIBUTION_STATED: the chain never invents a producer. The editors' doubt about an
+ * attribution is said in the attribution step.
  */
 import type { Key } from "./key.js";
 import type { BasedOnRelation } from "./producers.js";
@@ -23,12 +28,14 @@ export type ProvenanceStepKind =
   | "QUOTED_IN_SOURCE"
   | "CITED_IN_SOURCE"
   | "DERIVED_FROM"
+  | "RELAYED_BY"
   | "ATTRIBUTED_TO_REPORT"
   | "ATTRIBUTED_TO_ENTITY"
   | "NO_ATTRIBUTION_STATED"
   | "REPUBLISHES"
   | "USES_DATA"
-  | "AUTHORED_BY";
+  | "AUTHORED_BY"
+  | "ECHOES";
 
 /** A thing a step is about, for the API to link to. */
 export interface ProvenanceRef {
@@ -69,7 +76,20 @@ export interface ProvenanceCitation {
     readonly asWritten: string | null;
     /** The editors' note on the attribution (why it was inferred). */
     readonly note: string | null;
+    /** Intermediaries between the source and the producer, in order from the source (none when absent). */
+    readonly via?: readonly ProvenanceProducer[];
+    /** The report or entity whose figure the credited producer is known to have copied. */
+    readonly echoOf?: ProvenanceProducer | null;
+    /** The editors' doubt about the attribution. */
+    readonly doubt?: string | null;
   };
+}
+
+/** A report (named by its title) or an entity (by its name) in an attribution's `via` or `echoOf`. */
+export interface ProvenanceProducer {
+  readonly type: "REPORT" | "ENTITY";
+  readonly id: number;
+  readonly name: string;
 }
 
 /** A report with its authors and the reports it is based on. */
@@ -100,6 +120,7 @@ export function citationProvenance(
   const steps: ProvenanceStep[] = [sourceStep(citation)];
   if (derivation) steps.push(derivedStep(derivation));
   const { report, entity, inferred } = citation.attribution;
+  if (report || entity) steps.push(...relaySteps(citation.attribution.via ?? [], inferred));
   if (entity) {
     steps.push({
       kind: "ATTRIBUTED_TO_ENTITY",
@@ -115,7 +136,19 @@ export function citationProvenance(
       subjects: [{ type: "REPORT", id: report.id, name: report.title }],
     });
     steps.push(...reportSteps(report.id, reports, new Set()));
-  } else {
+  }
+  const echoed = citation.attribution.echoOf ?? null;
+  if (echoed && (report || entity)) {
+    const credited: ProvenanceProducer = entity ? { type: "ENTITY", ...entity } : { type: "REPORT", id: report!.id, name: report!.title };
+    steps.push({
+      kind: "ECHOES",
+      stated: false,
+      description: `the editors record that the figure credited to ${label(credited)} is copied from ${label(echoed)}, not measured anew`,
+      subjects: [credited, echoed],
+    });
+    if (echoed.type === "REPORT") steps.push(...reportSteps(echoed.id, reports, new Set()));
+  }
+  if (!report && !entity) {
     steps.push({
       kind: "NO_ATTRIBUTION_STATED",
       stated: true,
@@ -160,9 +193,28 @@ function derivedStep(d: ProvenanceDerivation): ProvenanceStep {
 }
 
 function attributionWords(producer: string, c: ProvenanceCitation): string {
-  const { inferred, asWritten, note } = c.attribution;
-  if (!inferred) return `the source attributes the figure to ${producer}${asWritten ? `: "${asWritten}"` : ""}`;
-  return `the editors attribute the figure to ${producer}; the source does not say so${note ? ` (${stripPeriod(note)})` : ""}`;
+  const { inferred, asWritten, note, doubt } = c.attribution;
+  const doubted = doubt ? `; the editors doubt this attribution: ${stripPeriod(doubt)}` : "";
+  if (!inferred) return `the source attributes the figure to ${producer}${asWritten ? `: "${asWritten}"` : ""}${doubted}`;
+  return `the editors attribute the figure to ${producer}; the source does not say so${note ? ` (${stripPeriod(note)})` : ""}${doubted}`;
+}
+
+/** A report by its title in quotes, an entity by its name. */
+function label(p: ProvenanceProducer): string {
+  return p.type === "REPORT" ? `"${p.name}"` : p.name;
+}
+
+/** The intermediaries of an attribution, each passing the figure on from the next. */
+function relaySteps(via: readonly ProvenanceProducer[], inferred: boolean): ProvenanceStep[] {
+  return via.map((v, i) => {
+    const previous = i === 0 ? null : via[i - 1]!;
+    return {
+      kind: "RELAYED_BY",
+      stated: !inferred,
+      description: `${previous ? label(previous) : "the source"} has the figure from ${label(v)}, which passes it on`,
+      subjects: previous ? [previous, v] : [v],
+    };
+  });
 }
 
 /**

@@ -91,6 +91,18 @@ export interface AttributionRec {
   entity: string | null;
   inferred: boolean;
   note: string | null;
+  /** Intermediaries between the citing source and the producer, in order from the source. */
+  via: ProducerRefRec[];
+  /** The report or entity whose figure the credited producer is known to have copied, or null. */
+  echoOf: ProducerRefRec | null;
+  /** The editors' doubt about the attribution, in their words, or null. */
+  doubt: string | null;
+}
+
+/** A report or an entity named by slug in an attribution's `via` or `echoOf`. */
+export interface ProducerRefRec {
+  kind: "report" | "entity";
+  slug: string;
 }
 
 /** One source stating one statistic; its slug is `<source>.<key>`. */

@@ -106,6 +106,12 @@ const QuoteInput = z.strictObject({
   end: z.number().int().nonnegative().optional(),
 });
 
+/**
+ * A report or entity named in an attribution's `via` or `echoOf`: a bare slug (resolved by the
+ * build; it must name exactly one of them), or `{ report: slug }` / `{ entity: slug }`.
+ */
+const ProducerRefInput = z.union([slug, z.strictObject({ report: slug }), z.strictObject({ entity: slug })]);
+
 const AttributionInput = z
   .strictObject({
     asWritten: z.string().min(1).optional(),
@@ -113,8 +119,16 @@ const AttributionInput = z
     entity: slug.optional(),
     inferred: z.boolean(),
     note: text.optional(),
+    // Intermediaries from the citing source toward the producer (a wire agency between a
+    // newspaper and a data firm); a known echo; the editors' doubt. Checked in validate-attribution.ts.
+    via: z.array(ProducerRefInput).optional(),
+    echoOf: ProducerRefInput.optional(),
+    doubt: text.optional(),
   })
   .nullable();
+
+/** An attribution's `via` item or `echoOf` as written in a source file. */
+export type ProducerRefInput = z.infer<typeof ProducerRefInput>;
 
 const CitationInput = z.strictObject({
   key: slug,

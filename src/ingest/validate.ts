@@ -10,6 +10,7 @@ import type { DataFile } from "./data-file.js";
 import type { CitationRec, EntityRec, MetricRec, Model, ReportRec, SourceRec, StatisticRec } from "./model.js";
 import type { EntityType } from "../db/entity.repo.js";
 import type { PathSegment, Problem } from "./problems.js";
+import { type AttributionLinks, checkAttributionLinks } from "./validate-attribution.js";
 import {
   BrandInput,
   EventInput,
@@ -571,6 +572,11 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
         ok = false;
       }
     }
+    let links: AttributionLinks | null = NO_ATTRIBUTION_LINKS;
+    if (att && (att.via !== undefined || att.echoOf !== undefined || att.doubt !== undefined)) {
+      links = checkAttributionLinks(att, source.publisher, { entities, reports, suggest, problem: (tail, reason) => report(file, [...cp, ...tail], reason) });
+      if (!links) ok = false;
+    }
     // Without archived text the phrase cannot be quoted, so the editors' note says what the source wrote.
     const phrase = source.coverage === "NONE" ? c.note : c.periodAsWritten;
     if (c.periodRelative && (phrase === undefined || stat.period === null)) {
@@ -599,7 +605,9 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       periodAsWritten: c.periodAsWritten ?? null,
       periodInferred: c.periodInferred,
       periodResolution,
-      attribution: att ? { asWritten: att.asWritten ?? null, report: att.report ?? null, entity: att.entity ?? null, inferred: att.inferred, note: att.note ?? null } : null,
+      attribution: att
+        ? { asWritten: att.asWritten ?? null, report: att.report ?? null, entity: att.entity ?? null, inferred: att.inferred, note: att.note ?? null, via: links!.via, echoOf: links!.echoOf, doubt: links!.doubt }
+        : null,
       verified: quote !== null,
       note: c.note ?? null,
     };
@@ -639,6 +647,9 @@ function refinePrecision(stat: DefinedStatistic, words: string): void {
   const p = precisionFromWords(words, stat.amount);
   if (p !== null && p < stat.precision) stat.precision = p;
 }
+
+/** The links of an attribution that records no intermediary, echo or doubt (most of them), shared. */
+const NO_ATTRIBUTION_LINKS: AttributionLinks = Object.freeze({ via: [], echoOf: null, doubt: null });
 
 /** Below this length V8 copies a substring rather than pointing into its parent. */
 const SLICE_WORTHWHILE = 13;

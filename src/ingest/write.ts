@@ -207,6 +207,12 @@ function insertModel(db: Database.Database, m: Model, search: SearchWriter): Bui
        value_as_written, period_as_written, period_inferred, attribution_as_written, attributed_report_id, attributed_entity_id,
        attribution_inferred, attribution_note, verified, verification_note, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
+  // What the editors record on an attribution beyond whom it credits (migration 007): rare, so
+  // written only for the citations that have it, after the citation's own row.
+  const setEcho = db.prepare("UPDATE citation SET echo_of_report_id = ?, echo_of_entity_id = ?, attribution_doubt = ? WHERE id = ?");
+  const insVia = db.prepare("INSERT INTO citation_via(citation_id, position, report_id, entity_id) VALUES (?,?,?,?)");
+  const refIds = (r: { kind: "report" | "entity"; slug: string } | null) =>
+    r === null ? [null, null] : r.kind === "report" ? [reportId.get(r.slug)!, null] : [null, entityId.get(r.slug)!];
   const insProducer = new BatchedInsert(db, "INSERT INTO statistic_producer(statistic_id, entity_id) VALUES", 2, rowsPerStatement(search, 64));
   const metricName = new Map(m.metrics.map((x) => [x.slug, x.name]));
   // Producers depend only on the attribution; a million citations share a few thousand.
@@ -254,10 +260,12 @@ function insertModel(db: Database.Database, m: Model, search: SearchWriter): Bui
     for (const c of s.citations) {
       const a = c.attribution;
       const q = c.quote;
-      insCitation.run(`${c.source}.${c.key}`, sid, sourceId.get(c.source)!, c.key, c.position, q?.exact ?? null, q?.prefix ?? null, q?.suffix ?? null,
+      const row = insCitation.run(`${c.source}.${c.key}`, sid, sourceId.get(c.source)!, c.key, c.position, q?.exact ?? null, q?.prefix ?? null, q?.suffix ?? null,
         q?.start ?? null, q?.end ?? null, c.valueAsWritten, c.periodAsWritten, bool(c.periodInferred), a?.asWritten ?? null,
         id(reportId, a?.report ?? null), id(entityId, a?.entity ?? null), bool(a?.inferred ?? false), a?.note ?? null,
         bool(c.verified), verificationNote(q, sha256.get(c.source)!), c.note);
+      if (a && (a.echoOf !== null || a.doubt !== null)) setEcho.run(...refIds(a.echoOf), a.doubt, row.lastInsertRowid);
+      if (a && a.via.length > 0) a.via.forEach((v, i) => insVia.run(row.lastInsertRowid, i, ...refIds(v)));
       citations++;
       if (a) for (const p of attributionProducers(a.report, a.entity)) producers.add(p);
     }

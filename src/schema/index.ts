@@ -6,9 +6,11 @@ import { MetricConversionResolver } from "./agreement/metric-conversion.resolver
 import { BrandResolver } from "./brand/brand.resolver.js";
 import { CitationResolver } from "./citation/citation.resolver.js";
 import { ConflictGroupResolver, ConflictPairResolver, ConflictResolver } from "./conflict/conflict.resolver.js";
+import { AttributionDoubtResolver } from "./corroboration/attribution-doubt.resolver.js";
 import { CitingPublisherResolver } from "./corroboration/citing-publisher.resolver.js";
 import { CorroborationResolver } from "./corroboration/corroboration.resolver.js";
 import { ProducerGroupResolver } from "./corroboration/producer-group.resolver.js";
+import { ProducerLinkResolver } from "./corroboration/producer-link.resolver.js";
 import { EntityResolver } from "./entity/entity.resolver.js";
 import { EventResolver } from "./event/event.resolver.js";
 import { KnowledgeBaseResolver } from "./knowledge-base/knowledge-base.resolver.js";
@@ -38,6 +40,8 @@ const RESOLVERS = [
   MetricConversionResolver,
   CorroborationResolver,
   ProducerGroupResolver,
+  ProducerLinkResolver,
+  AttributionDoubtResolver,
   CitingPublisherResolver,
   ProvenanceStepResolver,
   ConflictResolver,

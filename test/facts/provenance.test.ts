@@ -165,3 +165,64 @@ describe("provenance chains", () => {
     ]);
   });
 });
+
+describe("provenance chains through intermediaries, known echoes and doubts", () => {
+  const WIRE = { type: "ENTITY", id: 30, name: "Xinhua" } as const;
+  const DIGEST = { type: "REPORT", id: 3, name: "A digest of the report" } as const;
+
+  it("puts the intermediaries between the source and the producer, in order, each passing the figure on", () => {
+    const relayed = citation({ attribution: { entity: { id: 14, name: "Renmin University of China" }, asWritten: "Xinhua cited the university as saying", via: [WIRE, { type: "ENTITY", id: 31, name: "Reuters" }] } });
+    expect(citationProvenance(relayed, reports).slice(1)).toEqual([
+      { kind: "RELAYED_BY", stated: true, description: "the source has the figure from Xinhua, which passes it on", subjects: [WIRE] },
+      {
+        kind: "RELAYED_BY",
+        stated: true,
+        description: "Xinhua has the figure from Reuters, which passes it on",
+        subjects: [WIRE, { type: "ENTITY", id: 31, name: "Reuters" }],
+      },
+      {
+        kind: "ATTRIBUTED_TO_ENTITY",
+        stated: true,
+        description: 'the source attributes the figure to Renmin University of China: "Xinhua cited the university as saying"',
+        subjects: [{ type: "ENTITY", id: 14, name: "Renmin University of China" }],
+      },
+    ]);
+  });
+
+  it("marks intermediaries of an inferred attribution as inferred, and names a report intermediary by its title", () => {
+    const steps = citationProvenance(citation({ attribution: { report: { id: 4, title: "Renmin University of China study of jobs created by Taobao Live" }, inferred: true, via: [DIGEST] } }), reports);
+    expect(steps[1]).toEqual({ kind: "RELAYED_BY", stated: false, description: 'the source has the figure from "A digest of the report", which passes it on', subjects: [DIGEST] });
+  });
+
+  it("follows a known echo to the report copied and its authors, as the editors' record", () => {
+    const echoed = citation({
+      attribution: { entity: { id: 20, name: "Ministry of Commerce" }, echoOf: { type: "REPORT", id: 4, name: "Renmin University of China study of jobs created by Taobao Live" }, doubt: "The ministry cites no study." },
+    });
+    expect(citationProvenance(echoed, reports).slice(1)).toEqual([
+      {
+        kind: "ATTRIBUTED_TO_ENTITY",
+        stated: true,
+        description: "the source attributes the figure to Ministry of Commerce; the editors doubt this attribution: The ministry cites no study",
+        subjects: [{ type: "ENTITY", id: 20, name: "Ministry of Commerce" }],
+      },
+      {
+        kind: "ECHOES",
+        stated: false,
+        description: 'the editors record that the figure credited to Ministry of Commerce is copied from "Renmin University of China study of jobs created by Taobao Live", not measured anew',
+        subjects: [
+          { type: "ENTITY", id: 20, name: "Ministry of Commerce" },
+          { type: "REPORT", id: 4, name: "Renmin University of China study of jobs created by Taobao Live" },
+        ],
+      },
+      {
+        kind: "AUTHORED_BY",
+        stated: true,
+        description: '"Renmin University of China study of jobs created by Taobao Live" is by Renmin University of China',
+        subjects: [
+          { type: "REPORT", id: 4, name: "Renmin University of China study of jobs created by Taobao Live" },
+          { type: "ENTITY", id: 14, name: "Renmin University of China" },
+        ],
+      },
+    ]);
+  });
+});

@@ -163,3 +163,91 @@ describe("the build's validation", () => {
     );
   });
 });
+
+describe("the build's validation of an attribution's via, echoOf and doubt", () => {
+  const ORGS = `${minimalFiles()["registry/organizations.yaml"]!}- slug: wire-agency
+  name: Wire Agency
+  kind: NEWS_PUBLISHER
+  description: A news agency.
+- slug: bolt-data
+  name: Bolt Data
+  kind: CONSULTANCY
+  description: Another research firm.
+`;
+  // A report sharing its slug with an organization, so that a bare slug is ambiguous.
+  const REPORTS = `${minimalFiles()["registry/reports.yaml"]!}- slug: bolt-data
+  title: Bolt Data's widget tracker
+  kind: DATASET
+  authors: [bolt-data]
+  description: A dataset.
+`;
+  /** The minimal knowledge base with the first citation's attribution given `fields` (YAML lines at its indentation). */
+  const withAttribution = (fields: string): Record<string, string> => ({
+    "registry/organizations.yaml": ORGS,
+    "registry/reports.yaml": REPORTS,
+    ...editSource("          inferred: false\n", `          inferred: false\n${fields}`),
+  });
+  const at = "statistics[0].citations[0].attribution";
+
+  it("accepts intermediaries, a known echo and a doubt naming known entities and reports", () => {
+    expect(problemsOf(withAttribution("          via: [wire-agency, { report: bolt-data }]\n          echoOf: { entity: bolt-data }\n          doubt: Acme publishes no method.\n"))).toEqual([]);
+  });
+
+  it("reports an unknown intermediary and an unknown echoed report with a suggestion", () => {
+    const changes = withAttribution("          via: [wire-agenc]\n          echoOf: { report: acme-2020-reprt }\n");
+    const text = changes["sources/daily-news-2020-widgets.yaml"]!;
+    expect(problemsOf(changes)).toEqual([
+      { file: SOURCE, path: `${at}.via[0]`, line: lineOf(text, "wire-agenc]"), reason: "unknown intermediary 'wire-agenc': no entity or report has this slug (did you mean 'wire-agency'?)" },
+      { file: SOURCE, path: `${at}.echoOf.report`, line: lineOf(text, "acme-2020-reprt"), reason: "unknown report 'acme-2020-reprt' (did you mean 'acme-2020-report'?)" },
+    ]);
+  });
+
+  it("refuses a bare slug that names both an entity and a report", () => {
+    const changes = withAttribution("          echoOf: bolt-data\n");
+    expect(problemsOf(changes)).toEqual([
+      {
+        file: SOURCE,
+        path: `${at}.echoOf`,
+        line: lineOf(changes["sources/daily-news-2020-widgets.yaml"]!, "echoOf: bolt-data"),
+        reason: "'bolt-data' names both an entity and a report: write { entity: bolt-data } or { report: bolt-data }",
+      },
+    ]);
+  });
+
+  it("refuses as intermediaries the producer itself, the source's own publisher, a repeat and a market", () => {
+    const changes = withAttribution("          via: [{ report: acme-2020-report }, daily-news, wire-agency, wire-agency, widget-market]\n");
+    expect(problemsOf(changes).map((p) => `${p.path}: ${p.reason}`)).toEqual([
+      `${at}.via[0]: 'acme-2020-report' is the attribution's producer: via lists only the intermediaries between the source and the producer`,
+      `${at}.via[1]: 'daily-news' publishes the citing source itself, so it is not an intermediary`,
+      `${at}.via[3]: 'wire-agency' is listed twice in via`,
+      `${at}.via[4]: intermediary 'widget-market' is a market, but must be a report, an organization, a platform, a person, an MCN or a brand`,
+    ]);
+  });
+
+  it("refuses a producer recorded as an echo of itself", () => {
+    const changes = withAttribution("          echoOf: { report: acme-2020-report }\n");
+    expect(problemsOf(changes).map((p) => `${p.path}: ${p.reason}`)).toEqual([`${at}.echoOf: 'acme-2020-report' is the attribution's producer: a producer cannot be an echo of itself`]);
+  });
+
+  it("refuses via, echoOf and doubt on an attribution that names no producer", () => {
+    const changes: Record<string, string> = {
+      "registry/organizations.yaml": ORGS,
+      ...editSource(
+        "        attribution: { entity: acme-research, inferred: true, note: Follows the report's total. }",
+        "        attribution: { inferred: false, note: Credits industry estimates., via: [wire-agency], echoOf: bolt-data, doubt: Unclear. }",
+      ),
+    };
+    const line = lineOf(changes["sources/daily-news-2020-widgets.yaml"]!, "industry estimates");
+    const cp = "statistics[2].citations[0].attribution";
+    expect(problemsOf(changes)).toEqual([
+      { file: SOURCE, path: `${cp}.via`, line, reason: "via lists the intermediaries on the way to a producer: name the producer in the attribution's report or entity" },
+      { file: SOURCE, path: `${cp}.echoOf`, line, reason: "a known echo is about the producer the source credits: name it in the attribution's report or entity" },
+      { file: SOURCE, path: `${cp}.doubt`, line, reason: "a doubt is about the producer the source credits: name it in the attribution's report or entity, or explain in the note" },
+    ]);
+  });
+
+  it("refuses an empty doubt and an unknown field in a via item", () => {
+    const changes = withAttribution("          via: [{ entity: wire-agency, as: wire }]\n          doubt: ''\n");
+    expect(problemsOf(changes).map((p) => `${p.path}: ${p.reason}`)).toEqual([`${at}.via[0]: unknown field 'as'`, `${at}.doubt: must not be empty`]);
+  });
+});

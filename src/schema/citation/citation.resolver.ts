@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context.js";
 import { exactlyOne } from "../common/exactly-one.js";
-import { entityNode } from "../entity/entity-node.js";
 import { lookupNode } from "../node/load-node.js";
-import { Report } from "../report/report.type.js";
 import { Source } from "../source/source.type.js";
 import { Statistic } from "../statistic/statistic.type.js";
 import { Citation } from "./citation.type.js";
+import { loadProducer, loadProducers } from "./load-producer.js";
 import { Producer } from "./producer.union.js";
 import { loadVerification } from "./verify-citation.js";
 
@@ -37,15 +36,24 @@ export class CitationResolver {
     description: "The report or producer the source credits with the figure, resolved from its words (see attributionAsWritten and attributionInferred). Null when the source credits nobody: no attribution is ever invented.",
   })
   async attributedTo(@Root() c: Citation, @Ctx() ctx: RequestContext): Promise<typeof Producer | null> {
-    if (c.row.attributedReportId !== null) {
-      const report = await ctx.loaders.reportById.load(c.row.attributedReportId);
-      return report && new Report(report);
-    }
-    if (c.row.attributedEntityId !== null) {
-      const entity = await ctx.loaders.entityById.load(c.row.attributedEntityId);
-      return entity && (entityNode(entity) as typeof Producer);
-    }
-    return null;
+    return loadProducer(ctx, { reportId: c.row.attributedReportId, entityId: c.row.attributedEntityId });
+  }
+
+  @FieldResolver(() => [Producer], {
+    description:
+      "The intermediaries the figure passed through between this source and `attributedTo`, in order from the source toward the producer: e.g. the wire agency whose article a newspaper repeats, which in turn cites a data firm. Empty when the source has it from the producer directly (or names none). Intermediaries are never counted as producers.",
+  })
+  async via(@Root() c: Citation, @Ctx() ctx: RequestContext): Promise<(typeof Producer)[]> {
+    return loadProducers(ctx, await ctx.loaders.citationVia.load(c.row.id));
+  }
+
+  @FieldResolver(() => Producer, {
+    nullable: true,
+    description:
+      "A known echo: the report or producer whose figure the producer credited here is known (by the editors) to have copied rather than measured. Corroboration then counts the two as one producer. Null when no echo is recorded.",
+  })
+  async echoOf(@Root() c: Citation, @Ctx() ctx: RequestContext): Promise<typeof Producer | null> {
+    return loadProducer(ctx, { reportId: c.row.echoOfReportId, entityId: c.row.echoOfEntityId });
   }
 
   @FieldResolver(() => Boolean, {

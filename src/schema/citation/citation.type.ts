@@ -45,6 +45,12 @@ export class Citation {
   @Field(() => String, { nullable: true, description: "Editors' note on the attribution (e.g. why it was inferred, or whom a coverage-NONE source credits)." })
   readonly attributionNote: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The editors' doubt about the attribution, in their words (e.g. that the producer credited publishes no method and may have copied the figure); null when none is recorded. Corroboration lists it; it does not change the counts.",
+  })
+  readonly attributionDoubt: string | null;
+
   @Field(() => String, { nullable: true, description: "Editors' note on this citation." })
   readonly note: string | null;
 
@@ -59,6 +65,7 @@ export class Citation {
     this.attributionAsWritten = row.attributionAsWritten;
     this.attributionInferred = row.attributionInferred === 1;
     this.attributionNote = row.attributionNote;
+    this.attributionDoubt = row.attributionDoubt;
     this.note = row.note;
   }
 }

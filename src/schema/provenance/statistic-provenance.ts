@@ -2,7 +2,14 @@ import type { RequestContext } from "../../context.js";
 import type { StatisticRow } from "../../db/statistic.repo.js";
 import type { Comparator } from "../../facts/interval.js";
 import { describeAmount } from "../../facts/number-format.js";
-import { type ProvenanceCitation, type ProvenanceDerivation, type ProvenanceReport, statisticProvenance as chains } from "../../facts/provenance.js";
+import type { ProducerRef } from "../../facts/corroboration.js";
+import {
+  type ProvenanceCitation,
+  type ProvenanceDerivation,
+  type ProvenanceProducer,
+  type ProvenanceReport,
+  statisticProvenance as chains,
+} from "../../facts/provenance.js";
 import { Citation } from "../citation/citation.type.js";
 import { loadAll, loadPresent } from "../common/load-all.js";
 import { ProvenanceChain } from "./provenance-chain.type.js";
@@ -11,17 +18,34 @@ import { ProvenanceStep } from "./provenance-step.type.js";
 /**
  * The provenance chains of a statistic, one per citation in citation order (`statisticProvenance`
  * of src/facts): the citations, their sources, the report graph behind the attributions, the
- * derivation's inputs and the entities named, each read in one batched statement per page.
+ * derivation's inputs, the intermediaries (`via`) and known echoes, and the entities named,
+ * each read in one batched statement per page.
  */
 export async function statisticProvenance(row: StatisticRow, ctx: RequestContext): Promise<ProvenanceChain[]> {
   const l = ctx.loaders;
   const [citations, graph, inputs] = await Promise.all([l.citationsByStatistic.load(row.id), l.reportGraph.load(row.id), l.derivationInputs.load(row.id)]);
-  const sources = await loadAll(l.sourceById.loadMany(citations.map((c) => c.sourceId)));
+  const [sources, via] = await Promise.all([loadAll(l.sourceById.loadMany(citations.map((c) => c.sourceId))), loadAll(l.citationVia.loadMany(citations.map((c) => c.id)))]);
+  const refs: ProducerRef[] = [...via.flat(), ...citations.map((c) => ({ reportId: c.echoOfReportId, entityId: c.echoOfEntityId }))];
   const entityIds = [
     ...citations.flatMap((c) => (c.attributedEntityId === null ? [] : [c.attributedEntityId])),
     ...sources.flatMap((s) => (s?.publisherId == null ? [] : [s.publisherId])),
+    ...refs.flatMap((r) => (r.entityId === null ? [] : [r.entityId])),
   ];
-  const entities = new Map((await loadPresent(l.entityById, entityIds)).map((e) => [e.id, e]));
+  const [entityRows, viaReports] = await Promise.all([
+    loadPresent(l.entityById, entityIds),
+    loadPresent(l.reportById, refs.flatMap((r) => (r.reportId === null || graph.reports.has(r.reportId) ? [] : [r.reportId]))),
+  ]);
+  const entities = new Map(entityRows.map((e) => [e.id, e]));
+  const reportTitles = new Map([...graph.reports.values(), ...viaReports].map((r) => [r.id, r.title]));
+  // A via item or echo as provenance names it; null when its row is missing.
+  const producer = (r: ProducerRef): ProvenanceProducer | null => {
+    if (r.reportId !== null) {
+      const title = reportTitles.get(r.reportId);
+      return title === undefined ? null : { type: "REPORT", id: r.reportId, name: title };
+    }
+    const e = r.entityId === null ? undefined : entities.get(r.entityId);
+    return e ? { type: "ENTITY", id: e.id, name: e.name } : null;
+  };
 
   const provenanceCitations: ProvenanceCitation[] = citations.map((c, i) => {
     const source = sources[i]!;
@@ -42,6 +66,9 @@ export async function statisticProvenance(row: StatisticRow, ctx: RequestContext
         inferred: c.attributionInferred === 1,
         asWritten: c.attributionAsWritten,
         note: c.attributionNote,
+        via: via[i]!.flatMap((v) => producer(v) ?? []),
+        echoOf: producer({ reportId: c.echoOfReportId, entityId: c.echoOfEntityId }),
+        doubt: c.attributionDoubt,
       },
     };
   });

@@ -19,12 +19,14 @@ const STEP: Readonly<Record<ProvenanceStepKind, { readonly how: string; readonly
   QUOTED_IN_SOURCE: { how: "", role: "Source read (quoted)", subjects: "all" },
   CITED_IN_SOURCE: { how: "", role: "Source read (not archived)", subjects: "all" },
   DERIVED_FROM: { how: "derived from", role: "Input figures", subjects: "all" },
+  RELAYED_BY: { how: "has it from", role: "Intermediary", subjects: "last" },
   ATTRIBUTED_TO_REPORT: { how: "credits", role: "Report", subjects: "all" },
   ATTRIBUTED_TO_ENTITY: { how: "credits", role: "Producer", subjects: "all" },
   REPUBLISHES: { how: "republishes", role: "Original report", subjects: "last" },
   USES_DATA: { how: "uses data of", role: "Data", subjects: "last" },
   AUTHORED_BY: { how: "by", role: "Producer", subjects: "all" },
   NO_ATTRIBUTION_STATED: { how: "credits", role: "Producer", subjects: "all" },
+  ECHOES: { how: "echoes", role: "Echoed producer", subjects: "last" },
 };
 
 /**
