@@ -18,9 +18,10 @@ import {
   PersonInput,
   PlatformInput,
   ReportInput,
-  SourceInput,
   type StatisticInput,
 } from "./schemas.js";
+import { periodIssueText } from "./period-issue.js";
+import { type StatisticDefinition, readSource } from "./source-parts.js";
 
 /** The curated files, opened but not yet checked. */
 export interface CuratedFiles {
@@ -255,6 +256,9 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     return name;
   };
   const derivationChecks: DefinedStatistic[] = [];
+  // Statistics left out for a problem already reported (a schema problem, an unknown metric):
+  // not also "unknown" to the statistics derived from them.
+  const leftOut = new Set<string>();
   // Few distinct period labels recur across many statistics; parse each once.
   const periodCache = new Map<string, ReturnType<typeof parsePeriod>>();
   const cachedPeriod = (label: string) => {
@@ -282,12 +286,12 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
 
   function checkSource(file: DataFile): void {
     if (file.data === undefined) return;
-    const r = SourceInput.safeParse(file.data);
-    if (!r.success) {
-      for (const issue of r.error.issues) report(file, issue.path as PathSegment[], issueText(issue));
-      return;
-    }
-    const v = r.data;
+    // A schema problem is reported at its path; the parts that parse are still checked.
+    const r = readSource(file.data, file.file);
+    for (const issue of r.issues) report(file, issue.path as PathSegment[], issueText(issue));
+    if (!r.source) return;
+    const v = r.source;
+    for (const slug of v.unreadableStatistics) leftOut.add(slug);
     const loc: Located<unknown> = { value: v, file, path: [] };
     const stem = file.file.replace(/^.*\//, "").replace(/\.(ya?ml|json)$/, "");
     if (stem !== v.slug) report(file, ["slug"], `slug '${v.slug}' must match the file name '${stem}'`);
@@ -306,7 +310,9 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     // Archive: the text as read, checked against its recorded digest.
     let archive: ArchiveText | null = null;
     let sha256: string | null = null;
-    if (v.archive.coverage === "NONE") {
+    if (v.unreadable.has("archive")) {
+      // Its schema problem is reported; without the text, quotes are not checked.
+    } else if (v.archive.coverage === "NONE") {
       if (v.archive.file !== undefined) report(file, ["archive", "file"], "coverage NONE means no archived text: remove the file or set coverage to FULL or EXCERPT");
       if (v.archive.sha256 !== undefined) report(file, ["archive", "sha256"], "coverage NONE has no archived text to digest");
     } else if (v.archive.file === undefined || v.archive.sha256 === undefined) {
@@ -347,14 +353,19 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
 
     const keys = new Map<string, PathSegment[]>();
     v.statistics.forEach((s, si) => {
+      if (s === null) return; // its schema problem is reported
       const sp: PathSegment[] = ["statistics", si];
       const stat = checkStatistic(s, file, si, sp);
-      if (!stat) return;
+      if (!stat) {
+        leftOut.add(s.slug);
+        return;
+      }
       if (!s.citations || s.citations.length === 0) {
         report(file, [...sp, "citations"], `statistic '${s.slug}' has no citation: every figure must cite the passage or document that states it`);
         return;
       }
       s.citations.forEach((c, ci) => {
+        if (c === null) return; // its schema problem is reported
         const cp: PathSegment[] = [...sp, "citations", ci];
         const seen = keys.get(c.key);
         if (seen) {
@@ -373,7 +384,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     });
   }
 
-  function checkStatistic(s: StatisticInput, file: DataFile, index: number, path: PathSegment[]): DefinedStatistic | null {
+  function checkStatistic(s: StatisticDefinition, file: DataFile, index: number, path: PathSegment[]): DefinedStatistic | null {
     let ok = true;
     const metric = metrics.get(s.metric);
     if (!metric) {
@@ -574,7 +585,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
   for (const stat of derivationChecks) {
     const at: PathSegment[] = ["statistics", stat.definedAt];
     for (const input of stat.derivation!.inputs) {
-      if (!statistics.has(input.statistic)) {
+      if (!statistics.has(input.statistic) && !leftOut.has(input.statistic)) {
         report(stat.definedIn, [...at, "derivation", "inputs", input.name], `derivation input '${input.name}' refers to unknown statistic '${input.statistic}'${suggest(input.statistic, statistics.keys())}`);
       }
     }
@@ -662,7 +673,7 @@ function findCycle(start: string, statistics: ReadonlyMap<string, StatisticRec>)
 }
 
 /** Describes which defining fields of a statistic's first definition and a later one differ. */
-function definitionDiff(a: DefinedStatistic, b: StatisticInput): string | null {
+function definitionDiff(a: DefinedStatistic, b: StatisticDefinition): string | null {
   const fields: [string, unknown, unknown][] = [
     ["metric", a.metric, b.metric],
     ["subject", a.subject, b.subject],
@@ -695,7 +706,9 @@ function formatLoc(file: DataFile, path: PathSegment[]): string {
   return p.line === undefined ? p.file : `${p.file}:${p.line}`;
 }
 
-function issueText(issue: z.core.$ZodIssue): string {
+function issueText(issue: z.core.$ZodIssue, inPeriod = false): string {
+  const period = inPeriod ? undefined : periodIssueText(issue, (i) => issueText(i, true));
+  if (period !== undefined) return period;
   if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`;
   if (issue.code === "invalid_value") return `must be one of ${issue.values.map((v) => String(v)).join(", ")}`;
   if (issue.code === "invalid_type" && issue.message.includes("received undefined")) return "is required";
