@@ -20,6 +20,7 @@ import {
   ReportInput,
   type StatisticInput,
 } from "./schemas.js";
+import { addedAfter } from "./added-later.js";
 import { periodIssueText } from "./period-issue.js";
 import { type StatisticDefinition, readSource } from "./source-parts.js";
 
@@ -259,6 +260,13 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
   // Statistics left out for a problem already reported (a schema problem, an unknown metric):
   // not also "unknown" to the statistics derived from them.
   const leftOut = new Set<string>();
+  // Each source file's document, for the dates that say which of two files came later.
+  const sourceOfFile = new Map<string, SourceRec>();
+  // Whether a clash between a statistic of `file` and one defined in `other` is reported on
+  // `file`: it is the document added later (added-later.ts), or both are in one file.
+  const clashIsHere = (file: DataFile, other: string) => file.file === other || addedAfter(sourceOfFile.get(file.file)!, sourceOfFile.get(other)!);
+  // Where the other statistic of a clash is, "the earlier document" when it is another file.
+  const earlier = (at: string, file: string, other: string) => (file === other ? at : `${at}, the earlier document`);
   // Few distinct period labels recur across many statistics; parse each once.
   const periodCache = new Map<string, ReturnType<typeof parsePeriod>>();
   const cachedPeriod = (label: string) => {
@@ -350,6 +358,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     };
     sources.set(v.slug, source);
     sourceAt.set(v.slug, loc);
+    sourceOfFile.set(file.file, source);
 
     const keys = new Map<string, PathSegment[]>();
     v.statistics.forEach((s, si) => {
@@ -446,7 +455,12 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     if (existing) {
       const diff = definitionDiff(existing, s);
       if (diff) {
-        report(file, [...path, "slug"], `statistic '${s.slug}' is already defined in ${definedWhere(existing)} with ${diff}: a different figure needs a different slug`);
+        // Reported on the document added later (added-later.ts): the other's slug may be published.
+        if (clashIsHere(file, existing.file)) {
+          report(file, [...path, "slug"], slugClash(s.slug, earlier(definedWhere(existing), file.file, existing.file), diff));
+        } else {
+          report(existing.definedIn, ["statistics", existing.definedAt, "slug"], slugClash(s.slug, earlier(formatLoc(file, path), file.file, existing.file), definitionDiff(existing, s, true)!));
+        }
         return null;
       }
       if (s.note !== undefined && existing.note !== null && s.note !== existing.note) {
@@ -457,8 +471,13 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     }
     const twin = figures.find(identity);
     if (twin) {
-      report(file, [...path, "slug"], `statistic '${s.slug}' states the same figure as '${twin.slug}' (${definedWhere(twin)}): use that slug so both documents cite one statistic`);
-      return null;
+      // Reported on the document added later (added-later.ts), whose slug is not yet published:
+      // it takes the other's slug, never the other way round.
+      if (clashIsHere(file, twin.file)) {
+        report(file, [...path, "slug"], sameFigure(s.slug, twin.slug, earlier(definedWhere(twin), file.file, twin.file)));
+        return null;
+      }
+      report(twin.definedIn, ["statistics", twin.definedAt, "slug"], sameFigure(twin.slug, s.slug, earlier(formatLoc(file, path), file.file, twin.file)));
     }
     const stat: DefinedStatistic = {
       slug: s.slug,
@@ -672,8 +691,13 @@ function findCycle(start: string, statistics: ReadonlyMap<string, StatisticRec>)
   return c && c[0] === start ? c : null;
 }
 
-/** Describes which defining fields of a statistic's first definition and a later one differ. */
-function definitionDiff(a: DefinedStatistic, b: StatisticDefinition): string | null {
+/**
+ * Describes which defining fields of a statistic's first definition and a later one differ,
+ * each with the first definition's value and (in brackets) the later one's as "here"; or, with
+ * `fromLater`, for a problem reported on the first definition's file: the later one's value
+ * first and the first definition's as "here".
+ */
+function definitionDiff(a: DefinedStatistic, b: StatisticDefinition, fromLater = false): string | null {
   const fields: [string, unknown, unknown][] = [
     ["metric", a.metric, b.metric],
     ["subject", a.subject, b.subject],
@@ -685,8 +709,28 @@ function definitionDiff(a: DefinedStatistic, b: StatisticDefinition): string | n
     ["period", a.periodInput === null && a.period !== null ? a.period.label : a.periodInput, b.period],
     ["derivation", a.derivationInput, b.derivation],
   ];
-  const diffs = fields.filter(([, x, y]) => JSON.stringify(x) !== JSON.stringify(y)).map(([n, x, y]) => `${n} ${JSON.stringify(x ?? null)} (here ${JSON.stringify(y ?? null)})`);
+  const diffs = fields
+    .filter(([, x, y]) => JSON.stringify(x) !== JSON.stringify(y))
+    .map(([n, x, y]) => (fromLater ? [n, y, x] : [n, x, y]))
+    .map(([n, x, y]) => `${n} ${JSON.stringify(x ?? null)} (here ${JSON.stringify(y ?? null)})`);
   return diffs.length ? `a different ${diffs.join(", ")}` : null;
+}
+
+/**
+ * The problem of a statistic `slug` that states the same figure as `existing` (defined at
+ * `where`), reported on the document added later: the fix is to use the existing slug in this
+ * file, never to change the other document's.
+ */
+function sameFigure(slug: string, existing: string, where: string): string {
+  return `statistic '${slug}' states the same figure as '${existing}' (${where}): use the existing slug '${existing}' in this file so that both documents cite one statistic`;
+}
+
+/**
+ * The problem of a statistic `slug` already defined (at `where`) as another figure (`diff`),
+ * reported on the document added later: this file's figure takes a slug of its own.
+ */
+function slugClash(slug: string, where: string, diff: string): string {
+  return `statistic '${slug}' is already defined in ${where} with ${diff}: a different figure needs a slug of its own, so give this one a new slug in this file (or, if it is the same figure, copy that definition)`;
 }
 
 function describePeriod(p: Period): string {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkKnowledgeBase } from "../../src/ingest/build.js";
 import type { Problem } from "../../src/ingest/problems.js";
 import { sha256 } from "../fixtures/sha256.js";
+import { addedAfter } from "../../src/ingest/added-later.js";
 import { PERIOD_FORMS } from "../../src/ingest/period-issue.js";
 import { editSource, lineOf, minimalFiles, writeKb } from "./kb.js";
 
@@ -149,19 +150,97 @@ describe("the build's validation", () => {
     expect(problemsOf(both).map((p) => p.path)).toEqual(["statistics[1].metric", "statistics[2].derivation.inputs.sales"]);
   });
 
-  it("reports one statistic slug defined with two different values", () => {
+  it("reports one statistic slug defined with two different values on the document added later", () => {
+    // The copy sorts first ('-' before '.') and so is read first, but it was retrieved later:
+    // the problem is its, and it is told to give its figure a slug of its own.
     const second = sourceText(editSource("slug: daily-news-2020-widgets", "slug: daily-news-2020-widgets-copy"))
       .replace("https://news.example/widgets", "https://news.example/widgets-copy")
       .replace("amount: 5000000000", "amount: 6000000000")
-      .replace("daily-news-2020-widgets.txt", "daily-news-2020-widgets-copy.txt");
+      .replace("daily-news-2020-widgets.txt", "daily-news-2020-widgets-copy.txt")
+      .replace("published: 2020-01-02\n", "published: 2020-01-02\nretrieved: 2026-12-01\n");
+    const original = sourceText(editSource("published: 2020-01-02\n", "published: 2020-01-02\nretrieved: 2026-11-25\n"));
     const problems = problemsOf({
+      "sources/daily-news-2020-widgets.yaml": original,
       "sources/daily-news-2020-widgets-copy.yaml": second,
       "sources/daily-news-2020-widgets-copy.txt": minimalFiles()["sources/daily-news-2020-widgets.txt"]!,
     });
-    expect(problems.map((p) => `${p.file}: ${p.path}: ${p.reason}`)).toContain(
-      // Files are read in name order, so the copy ('-' sorts before '.') defines the slug first.
-      "db/sources/daily-news-2020-widgets.yaml: statistics[0].slug: statistic 'widget-sales-2019' is already defined in db/sources/daily-news-2020-widgets-copy.yaml:14 with a different amount 6000000000 (here 5000000000): a different figure needs a different slug",
-    );
+    expect(problems).toEqual([
+      {
+        file: COPY,
+        path: "statistics[0].slug",
+        line: lineOf(second, "slug: widget-sales-2019"),
+        reason: `statistic 'widget-sales-2019' is already defined in ${SOURCE}:${lineOf(original, "slug: widget-sales-2019")}, the earlier document with a different amount 5000000000 (here 6000000000): a different figure needs a slug of its own, so give this one a new slug in this file (or, if it is the same figure, copy that definition)`,
+      },
+    ]);
+  });
+});
+
+const COPY = "db/sources/daily-news-2020-widgets-copy.yaml";
+
+/**
+ * A second document stating the minimal knowledge base's widget share figure (12 percent of
+ * the widget market in 2019) under the slug `widget-share-2019-again`, at `path`, with the
+ * given extra fields.
+ */
+function twinDocument(slug: string, fields: string): string {
+  return `slug: ${slug}
+title: Widgets again
+url: https://news.example/${slug}
+urlStatus: ORIGINAL
+publisher: daily-news
+${fields}language: en
+kind: NEWS_ARTICLE
+archive: { coverage: NONE }
+statistics:
+  - slug: widget-share-2019-again
+    metric: widget-share
+    subject: widget-market
+    kind: ESTIMATE
+    value: { amount: 12, unit: PERCENT, comparator: EQUAL }
+    period: 2019
+    citations:
+      - key: share
+        attribution: null
+        note: States the widget share.
+`;
+}
+
+describe("a figure stated under two slugs", () => {
+  const expected = (file: string, text: string, original = minimalFiles()["sources/daily-news-2020-widgets.yaml"]!) => [
+    {
+      file,
+      path: "statistics[0].slug",
+      line: lineOf(text, "slug: widget-share-2019-again"),
+      reason: `statistic 'widget-share-2019-again' states the same figure as 'widget-share-2019' (${SOURCE}:${lineOf(original, "slug: widget-share-2019")}, the earlier document): use the existing slug 'widget-share-2019' in this file so that both documents cite one statistic`,
+    },
+  ];
+
+  it("is reported on the document added later, though it is read first, and never asks to change the published slug", () => {
+    // 'a-…' sorts (and is read) before 'daily-news-…', but was published later.
+    const text = twinDocument("a-wire-2021-widgets", "published: 2021-03-01\n");
+    const problems = problemsOf({ "sources/a-wire-2021-widgets.yaml": text });
+    expect(problems).toEqual(expected("db/sources/a-wire-2021-widgets.yaml", text));
+  });
+
+  it("is reported on the document added later when it is read last", () => {
+    const text = twinDocument("zz-wire-2021-widgets", "published: 2021-03-01\n");
+    expect(problemsOf({ "sources/zz-wire-2021-widgets.yaml": text })).toEqual(expected("db/sources/zz-wire-2021-widgets.yaml", text));
+  });
+
+  it("takes the document retrieved later as the one added later, even when it was published earlier", () => {
+    const text = twinDocument("a-wire-2019-widgets", "published: 2019-06-01\nretrieved: 2026-12-01\n");
+    const original = editSource("published: 2020-01-02\n", "published: 2020-01-02\nretrieved: 2026-11-25\n");
+    expect(problemsOf({ ...original, "sources/a-wire-2019-widgets.yaml": text })).toEqual(expected("db/sources/a-wire-2019-widgets.yaml", text, sourceText(original)));
+  });
+
+  it("orders documents by retrieval, then publication, then file name; dates decide only where both are precise enough", () => {
+    const doc = (file: string, retrieved: string | null, published: string | null) => ({ file, retrieved, published });
+    expect(addedAfter(doc("a", "2026-12-01", "2019"), doc("b", "2026-11-25", "2021"))).toBe(true);
+    expect(addedAfter(doc("a", null, "2021"), doc("b", "2026-11-25", "2020-06-01"))).toBe(true);
+    expect(addedAfter(doc("a", null, "2020"), doc("b", null, "2020-06-01"))).toBe(false);
+    expect(addedAfter(doc("b", null, "2020"), doc("a", null, "2020-06-01"))).toBe(true);
+    expect(addedAfter(doc("a", null, "2019"), doc("b", null, "2020-06"))).toBe(false);
+    expect(addedAfter(doc("a", null, null), doc("b", null, null))).toBe(false);
   });
 });
 
