@@ -1,5 +1,6 @@
 import { placeholders, selectByKeys } from "./batch.js";
 import type { KnowledgeDb, SqlValue } from "./database.js";
+import { nameKey } from "./name-key.js";
 import { countRows } from "./page.js";
 import { SearchCorpus } from "./search-corpus.js";
 import { BM25_MIN_IDF, type MatchPhrase, SEARCH_COLUMN_WEIGHTS, bm25Share, conjunctionPhrases, isDense } from "./search-ranking.js";
@@ -13,12 +14,28 @@ export interface SearchHitRow {
   readonly kind: SearchKind;
   readonly refId: number;
   readonly rank: number;
+  /** True for an entity whose name equals the query (see SearchRepository.hits); such hits come first. */
+  readonly nameMatch?: true;
 }
 
-/** Position of a hit in the ranked order, for keyset paging. */
-export interface SearchKeyset {
+/**
+ * Position of a hit in the ranked order, for keyset paging: a hit of the full-text ranking by
+ * its rank and rowid, or one of the exact-name hits that come before them by its rowid.
+ */
+export type SearchKeyset = TextKeyset | { readonly nameMatch: true; readonly rowid: number };
+
+/** Position of a hit in the full-text (bm25) ranking. */
+export interface TextKeyset {
   readonly rank: number;
   readonly rowid: number;
+}
+
+/** A cursor of the exact-name hits names a row that is not one of them: not a cursor of this search. */
+export class SearchCursorError extends Error {
+  constructor() {
+    super("search cursor does not point at an exact-name hit of this search");
+    this.name = "SearchCursorError";
+  }
 }
 
 /** The FTS5 engine refused an expression; `reason` is SQLite's own words. */
@@ -57,13 +74,28 @@ export class SearchRepository {
   static readonly TWO_PART_HITS = 200;
 
   /**
-   * Up to `limit` hits after `after`, most relevant first (ties by rowid), ranked by FTS5's
-   * bm25 with SEARCH_WEIGHTS. A conjunction that mixes words found in most documents with
-   * rarer phrases, and has few hits, is ranked without bm25 reading those words' lists of
-   * documents (twoPartHits); the ranks are bm25's all the same.
+   * Up to `limit` hits after `after`, most relevant first. First come the entities named
+   * `name` (the query as typed, without the quotes of a single quoted phrase), compared as
+   * nameKey folds names: by their English name, a name in another language or an alias, when
+   * they match the search at all and entities are among the kinds searched; a person looked up
+   * by name must not trail the figures and documents that mention her more often. Then every
+   * other hit, ranked by FTS5's bm25 with SEARCH_WEIGHTS (ties by rowid). The hits are those
+   * of the MATCH expression either way (count() is unchanged); only their order is.
+   *
+   * A conjunction that mixes words found in most documents with rarer phrases, and has few
+   * hits, is ranked without bm25 reading those words' lists of documents (twoPartHits); the
+   * ranks are bm25's all the same.
    */
-  hits(match: string, kinds: readonly SearchKind[] | undefined, after: SearchKeyset | undefined, limit: number): SearchHitRow[] {
-    return this.run(() => this.twoPartHits(match, kinds, after, limit) ?? this.rankedHits(match, kinds, after, limit));
+  hits(match: string, kinds: readonly SearchKind[] | undefined, after: SearchKeyset | undefined, limit: number, name?: string): SearchHitRow[] {
+    return this.run(() => {
+      const named = name !== undefined && (!kinds?.length || kinds.includes("ENTITY")) ? this.nameHits(match, name) : [];
+      if (after && "nameMatch" in after) {
+        const at = named.findIndex((r) => r.rowid === after.rowid);
+        if (at < 0) throw new SearchCursorError();
+        return this.followedByText(named.slice(at + 1), named, match, kinds, undefined, limit);
+      }
+      return this.followedByText(after ? [] : named, named, match, kinds, after, limit);
+    });
   }
 
   /** How many hits a search has. */
@@ -83,15 +115,54 @@ export class SearchRepository {
         this.db,
         (list) =>
           `SELECT rowid, snippet(search_index, -1, '${HIGHLIGHT.open}', '${HIGHLIGHT.close}', '…', 16) AS snippet FROM search_index WHERE search_index MATCH ? AND rowid IN (${list})`,
-        rowids,
+        integerRowids(rowids),
         [match],
       ),
     );
     return new Map(rows.map((r) => [r.rowid, r.snippet]));
   }
 
+  /**
+   * The entities whose folded name is nameKey(name) and that match the search, with their
+   * bm25 rank, most relevant first (ties by rowid): the exact-name hits.
+   */
+  private nameHits(match: string, name: string): SearchHitRow[] {
+    const key = nameKey(name);
+    if (key === "") return [];
+    const rowids = this.db.query<{ rowid: number }>("SELECT search_rowid AS rowid FROM entity_name_key WHERE key = ?").all(key);
+    if (rowids.length === 0) return [];
+    const rows = selectByKeys<SearchHitRow, SqlValue>(
+      this.db,
+      (list) => `SELECT rowid, kind, ref_id AS refId, ${SEARCH_WEIGHTS.replace("bm25(", "bm25(search_index, ")} AS rank FROM search_index WHERE search_index MATCH ? AND rowid IN (${list})`,
+      integerRowids(rowids.map((r) => r.rowid)),
+      [match],
+    );
+    return rows.map((r) => ({ ...r, nameMatch: true as const })).sort((a, b) => a.rank - b.rank || a.rowid - b.rowid);
+  }
+
+  /**
+   * `first` (exact-name hits), then the full-text hits after `after` leaving out the
+   * exact-name hits `named` (listed already), `limit` in all.
+   */
+  private followedByText(
+    first: SearchHitRow[],
+    named: readonly SearchHitRow[],
+    match: string,
+    kinds: readonly SearchKind[] | undefined,
+    after: TextKeyset | undefined,
+    limit: number,
+  ): SearchHitRow[] {
+    if (first.length >= limit) return first.slice(0, limit);
+    const listed = new Set(named.map((r) => r.rowid));
+    // Up to listed.size of the hits read may be left out, so as many more are read.
+    const want = limit - first.length + listed.size;
+    const text = this.twoPartHits(match, kinds, after, want) ?? this.rankedHits(match, kinds, after, want);
+    const rest = listed.size === 0 ? text : text.filter((r) => !listed.has(r.rowid));
+    return [...first, ...rest].slice(0, limit);
+  }
+
   /** The hits ranked by SQLite in one statement (bm25 as the `rank` column). */
-  private rankedHits(match: string, kinds: readonly SearchKind[] | undefined, after: SearchKeyset | undefined, limit: number): SearchHitRow[] {
+  private rankedHits(match: string, kinds: readonly SearchKind[] | undefined, after: TextKeyset | undefined, limit: number): SearchHitRow[] {
     const { where, params } = conditions(match, kinds);
     where.push(`rank MATCH '${SEARCH_WEIGHTS}'`);
     if (after) {
@@ -110,7 +181,7 @@ export class SearchRepository {
    * frequency in the hit (counted in the hit's highlighted title and body), the hit's length
    * and the average length, with bm25's minimum weight. Sorted and paged here.
    */
-  private twoPartHits(match: string, kinds: readonly SearchKind[] | undefined, after: SearchKeyset | undefined, limit: number): SearchHitRow[] | undefined {
+  private twoPartHits(match: string, kinds: readonly SearchKind[] | undefined, after: TextKeyset | undefined, limit: number): SearchHitRow[] | undefined {
     const phrases = conjunctionPhrases(match);
     if (!phrases || phrases.length < 2) return undefined;
     const rows = this.corpus.rows;
@@ -162,7 +233,7 @@ export class SearchRepository {
       this.db,
       (list) =>
         `SELECT rowid, highlight(search_index, 2, '${MARK}', '') AS title, highlight(search_index, 3, '${MARK}', '') AS body FROM search_index WHERE search_index MATCH ? AND rowid IN (${list})`,
-      rowids,
+      integerRowids(rowids),
       [phrase],
     );
     const marks = (text: string | null) => (text ? text.split(MARK).length - 1 : 0);
@@ -178,6 +249,17 @@ export class SearchRepository {
       throw e;
     }
   }
+}
+
+/**
+ * Rowids to bind in `rowid IN (...)` on search_index, as SQLite integers. better-sqlite3 binds a
+ * JavaScript number as a REAL, and FTS5 takes over a `rowid = ?` constraint (what `IN (?)` of
+ * one key becomes) without SQLite checking it again, but only applies it to an INTEGER value:
+ * with a REAL it returned every row that matches (SQLite 3.51), so a page of one hit had the
+ * snippets of all of them computed.
+ */
+function integerRowids(rowids: readonly number[]): bigint[] {
+  return rowids.map((r) => BigInt(r));
 }
 
 /** What highlight() puts before each occurrence when frequencies are counted (never in the text). */

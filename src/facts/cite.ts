@@ -20,8 +20,8 @@
  *   newspaper's name, which is no longer there, so “Title,” becomes “Title.”
  * - GB/T 7714: the entry of a single cited source is given without the "[1]" of a numbered
  *   list; a statistic's citation keeps the numbers, which match its in-text marks. The style
- *   capitalises authors' family names, as the standard allows for Western personal names;
- *   organization names are given back their own case.
+ *   capitalises authors' family names, as the standard allows for Western personal names, but
+ *   not organizations' names (see below).
  * - Descriptive titles (the editors' description of an untitled work) are in square brackets
  *   in APA and GB/T 7714; MLA and Chicago write a description as plain text with a capital
  *   first letter, neither quoted nor title-cased.
@@ -29,6 +29,16 @@
  * Organizations (and persons whose names cannot be split) are passed to citeproc as a family
  * name alone rather than a literal: with a literal last name citeproc-js drops the serial comma
  * ("Liu, Y. & Xinhua" instead of APA's "Liu, Y., & Xinhua").
+ *
+ * Names of organizations are printed as recorded, in every style: the publisher or site, and
+ * authors given as a whole name. The styles title-case the container (APA, MLA and Chicago
+ * turned "China Daily (via newsmuncher.com)" into "China Daily (Via Newsmuncher.Com)" and "the
+ * Paper" into "The Paper") and GB/T 7714 capitalises family names ("IIMEDIA RESEARCH"), so
+ * those fields reach citeproc inside its no-case markup (`<span class="nocase">`), which it
+ * removes from the output; and this module's own title-case correction skips them. Only
+ * citeproc's typography applies: a straight apostrophe prints as ’. CSL-JSON and BibTeX carry
+ * the names as recorded, without the markup (BibTeX braces a whole-name author, so that
+ * BibTeX does not split it into given and family names).
  *
  * Online news articles are typed as newspaper articles (GB/T 7714 type mark [N/OL], as in
  * the standard's own example of an article read on a newspaper's website); other web sources
@@ -128,7 +138,7 @@ export function citeSource(source: CitableSource, style: CitationStyle, markup: 
     case "BIBTEX":
       return renderBibtex([item]).trim();
     default: {
-      const [only] = formattedEntries([item], [source], style, markup);
+      const [only] = formattedEntries([renderedItem(item, source)], [source], style, markup);
       return style === "GB_T_7714" ? dropListNumber(only!, markup) : only!;
     }
   }
@@ -150,8 +160,9 @@ export function citeStatistic(stat: CitableStatistic, style: CitationStyle, mark
   if (items.length === 0) return markup === "HTML" ? `<p>${escapeHtml(figure)} (no source recorded).</p>` : `${figure} (no source recorded).`;
   const { template, lang } = STYLE_TEMPLATES[style];
   const m = toMarkup(markup);
-  const inText = fixTitleCase(renderCitation(items, template, lang, m));
-  const entries = formattedEntries(items, sources, style, markup);
+  const rendered = items.map((item, i) => renderedItem(item, sources[i]!));
+  const inText = fixTitleCase(renderCitation(rendered, template, lang, m), sources.flatMap(recordedNames));
+  const entries = formattedEntries(rendered, sources, style, markup);
   const mark = style === "GB_T_7714" ? inText : ` ${inText}`;
   if (markup === "HTML") return `<p>${escapeHtml(figure)}${mark}.</p>\n<div class="csl-bib-body">\n${entries.join("\n")}\n</div>`;
   return `${figure}${mark}.\n\n${entries.join("\n")}`;
@@ -226,19 +237,59 @@ function formattedEntries(items: readonly CslItem[], sources: readonly CitableSo
   return renderEntries(items, template, lang, toMarkup(markup)).map(({ id, entry }) => {
     const source = bySlug.get(id)!;
     let text = markup === "HTML" ? entry.trim() : entry.trim().replace(/\s*\n\s*/g, " ");
-    text = fixTitleCase(text, source.url);
+    text = fixTitleCase(text, recordedNames(source), source.url);
     if (style === "MLA") text = fixMla(text, source, markup);
     if (style === "CHICAGO") text = fixChicago(text, source);
     if ((style === "MLA" || style === "CHICAGO") && source.titleIsDescriptive && source.title) text = plainDescription(text, source.title);
-    if (style === "GB_T_7714") text = organizationCase(text, source);
     return text;
   });
 }
 
-/** "e-Commerce" → "E-Commerce" in title-cased text; the URL is left alone. */
-function fixTitleCase(text: string, url?: string): string {
+/**
+ * A source's CSL item as citeproc gets it: the organization names (container or publisher,
+ * authors given whole) in no-case markup, so that no style changes their case.
+ */
+function renderedItem(item: CslItem, source: CitableSource): CslItem {
+  return {
+    ...item,
+    ...(item.author ? { author: item.author.map((a, i) => (source.authors[i]?.family ? a : { family: noCase(a.family) })) } : {}),
+    ...(item["container-title"] !== undefined ? { "container-title": noCase(item["container-title"]) } : {}),
+    ...(item.publisher !== undefined ? { publisher: noCase(item.publisher) } : {}),
+  };
+}
+
+/** citeproc's markup for text whose case no style may change (removed from the output). */
+function noCase(text: string): string {
+  return `<span class="nocase">${text}</span>`;
+}
+
+/** The names of a source printed as recorded: its publisher and its authors given whole. */
+function recordedNames(source: CitableSource): string[] {
+  return [source.publisherName, ...source.authors.filter((a) => !a.family).map((a) => a.name)].filter((n): n is string => !!n);
+}
+
+/**
+ * "e-Commerce" → "E-Commerce" in title-cased text; the URL and the names printed as recorded
+ * (`keep`, found as citeproc prints them: curly quotes, & escaped in HTML) are left alone.
+ */
+function fixTitleCase(text: string, keep: readonly string[], url?: string): string {
   const fix = (s: string) => s.replace(/(^|[\s“"‘(>])([a-z])-(?=[A-Z])/g, (_, before: string, letter: string) => `${before}${letter.toUpperCase()}-`);
-  return url ? text.split(url).map(fix).join(url) : fix(text);
+  const kept = [...(url ? [url] : []), ...keep].map(asPrinted);
+  if (kept.length === 0) return fix(text);
+  // split() with one capturing group puts the kept text at the odd indexes.
+  return text
+    .split(new RegExp(`(${kept.join("|")})`, "g"))
+    .map((part, i) => (i % 2 === 1 ? part : fix(part)))
+    .join("");
+}
+
+/** A pattern matching `text` as citeproc prints it (quotes made typographic, & escaped in HTML). */
+function asPrinted(text: string): string {
+  return text
+    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    .replace(/'/g, "['’]")
+    .replace(/"/g, '["“”]')
+    .replace(/&/g, "(?:&#38;|&amp;|&)");
 }
 
 function fixMla(text: string, source: CitableSource, markup: CitationMarkup): string {
@@ -260,13 +311,6 @@ function fixChicago(text: string, source: CitableSource): string {
 function plainDescription(text: string, description: string): string {
   const plain = description.charAt(0).toUpperCase() + description.slice(1);
   return text.replace(/“\[[^\]]*\]([.,])”/, (_, punct: string) => `${plain}${punct}`);
-}
-
-/** Gives organization authors back their case after the GB/T style's capitals. */
-function organizationCase(text: string, source: CitableSource): string {
-  let out = text;
-  for (const a of source.authors) if (!a.family) out = out.split(a.name.toUpperCase()).join(a.name);
-  return out;
 }
 
 /** Drops the "[1] " of a numbered list from a single GB/T 7714 entry. */

@@ -69,7 +69,7 @@ export function periodsOverlap(a: { start: string; end: string }, b: { start: st
 
 function parseSingle(s: string): { start: string; end: string } | { error: string } {
   const m = SINGLE.exec(s);
-  if (!m) return { error: `period '${s}' is not YYYY, YYYY-H1/H2, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD` };
+  if (!m) return { error: `period '${s}' is not written in an accepted form: YYYY, YYYY-H1 or YYYY-H2, YYYY-Q1 to YYYY-Q4, YYYY-MM, YYYY-MM-DD, a span START/END of two of these (2020-03/2020-06), or { start: YYYY-MM-DD, end: YYYY-MM-DD, label }` };
   const y = Number(m[1]);
   const mid = m[2];
   const day = m[3];

@@ -14,8 +14,12 @@ import type Database from "better-sqlite3";
 export interface SearchWriter {
   /** Whether the index is written on a connection of its own (not the build's). */
   readonly separate: boolean;
-  /** Adds one row; rows get consecutive rowids in the order added. */
-  add(kind: string, refId: number, title: string, body: string): void;
+  /**
+   * Adds one row and returns its rowid in search_index: rows get consecutive rowids from 1 in
+   * the order added (the index starts empty), which the build records for the exact-name
+   * lookup (entity_name_key).
+   */
+  add(kind: string, refId: number, title: string, body: string): number;
   /** Puts every row added into `db`'s search_index (outside any transaction; waits for the worker). */
   finish(db: Database.Database): void;
   /** Gives up (after a failed build): stops the worker and removes its file. */
@@ -25,9 +29,13 @@ export interface SearchWriter {
 /** Inserts the rows into `db`'s own search_index, in its current transaction. */
 export function inlineSearchWriter(db: Database.Database): SearchWriter {
   const insert = db.prepare("INSERT INTO search_index(kind, ref_id, title, body) VALUES (?, ?, ?, ?)");
+  let added = 0;
   return {
     separate: false,
-    add: (kind, refId, title, body) => void insert.run(kind, refId, title, body),
+    add: (kind, refId, title, body) => {
+      insert.run(kind, refId, title, body);
+      return ++added;
+    },
     finish: () => {},
     abort: () => {},
   };
@@ -107,6 +115,7 @@ export function workerSearchWriter(path: string, createSql: string): SearchWrite
   // The worker only ends by being told to; an error it throws is reported through `status`.
   worker.unref();
   let rows: (string | number)[] = [];
+  let added = 0;
   const failure = (port: MessagePort) => `the search index worker failed: ${(receiveMessageOnPort(port)?.message as string | undefined) ?? "no reason given"}`;
   const cleanUp = () => {
     void worker.terminate();
@@ -121,6 +130,7 @@ export function workerSearchWriter(path: string, createSql: string): SearchWrite
         worker.postMessage(rows);
         rows = [];
       }
+      return ++added;
     },
     finish(db) {
       try {

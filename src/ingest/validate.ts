@@ -21,9 +21,11 @@ import {
   PersonInput,
   PlatformInput,
   ReportInput,
-  SourceInput,
   type StatisticInput,
 } from "./schemas.js";
+import { addedAfter } from "./added-later.js";
+import { periodIssueText } from "./period-issue.js";
+import { type StatisticDefinition, readSource } from "./source-parts.js";
 
 /** The curated files, opened but not yet checked. */
 export interface CuratedFiles {
@@ -262,6 +264,16 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     return name;
   };
   const derivationChecks: DefinedStatistic[] = [];
+  // Statistics left out for a problem already reported (a schema problem, an unknown metric):
+  // not also "unknown" to the statistics derived from them.
+  const leftOut = new Set<string>();
+  // Each source file's document, for the dates that say which of two files came later.
+  const sourceOfFile = new Map<string, SourceRec>();
+  // Whether a clash between a statistic of `file` and one defined in `other` is reported on
+  // `file`: it is the document added later (added-later.ts), or both are in one file.
+  const clashIsHere = (file: DataFile, other: string) => file.file === other || addedAfter(sourceOfFile.get(file.file)!, sourceOfFile.get(other)!);
+  // Where the other statistic of a clash is, "the earlier document" when it is another file.
+  const earlier = (at: string, file: string, other: string) => (file === other ? at : `${at}, the earlier document`);
   // Few distinct period labels recur across many statistics; parse each once.
   const periodCache = new Map<string, ReturnType<typeof parsePeriod>>();
   const cachedPeriod = (label: string) => {
@@ -289,12 +301,12 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
 
   function checkSource(file: DataFile): void {
     if (file.data === undefined) return;
-    const r = SourceInput.safeParse(file.data);
-    if (!r.success) {
-      for (const issue of r.error.issues) report(file, issue.path as PathSegment[], issueText(issue));
-      return;
-    }
-    const v = r.data;
+    // A schema problem is reported at its path; the parts that parse are still checked.
+    const r = readSource(file.data, file.file);
+    for (const issue of r.issues) report(file, issue.path as PathSegment[], issueText(issue));
+    if (!r.source) return;
+    const v = r.source;
+    for (const slug of v.unreadableStatistics) leftOut.add(slug);
     const loc: Located<unknown> = { value: v, file, path: [] };
     const stem = file.file.replace(/^.*\//, "").replace(/\.(ya?ml|json)$/, "");
     if (stem !== v.slug) report(file, ["slug"], `slug '${v.slug}' must match the file name '${stem}'`);
@@ -313,7 +325,9 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     // Archive: the text as read, checked against its recorded digest.
     let archive: ArchiveText | null = null;
     let sha256: string | null = null;
-    if (v.archive.coverage === "NONE") {
+    if (v.unreadable.has("archive")) {
+      // Its schema problem is reported; without the text, quotes are not checked.
+    } else if (v.archive.coverage === "NONE") {
       if (v.archive.file !== undefined) report(file, ["archive", "file"], "coverage NONE means no archived text: remove the file or set coverage to FULL or EXCERPT");
       if (v.archive.sha256 !== undefined) report(file, ["archive", "sha256"], "coverage NONE has no archived text to digest");
     } else if (v.archive.file === undefined || v.archive.sha256 === undefined) {
@@ -351,17 +365,23 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     };
     sources.set(v.slug, source);
     sourceAt.set(v.slug, loc);
+    sourceOfFile.set(file.file, source);
 
     const keys = new Map<string, PathSegment[]>();
     v.statistics.forEach((s, si) => {
+      if (s === null) return; // its schema problem is reported
       const sp: PathSegment[] = ["statistics", si];
       const stat = checkStatistic(s, file, si, sp);
-      if (!stat) return;
+      if (!stat) {
+        leftOut.add(s.slug);
+        return;
+      }
       if (!s.citations || s.citations.length === 0) {
         report(file, [...sp, "citations"], `statistic '${s.slug}' has no citation: every figure must cite the passage or document that states it`);
         return;
       }
       s.citations.forEach((c, ci) => {
+        if (c === null) return; // its schema problem is reported
         const cp: PathSegment[] = [...sp, "citations", ci];
         const seen = keys.get(c.key);
         if (seen) {
@@ -381,7 +401,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     });
   }
 
-  function checkStatistic(s: StatisticInput, file: DataFile, index: number, path: PathSegment[]): DefinedStatistic | null {
+  function checkStatistic(s: StatisticDefinition, file: DataFile, index: number, path: PathSegment[]): DefinedStatistic | null {
     let ok = true;
     const metric = metrics.get(s.metric);
     if (!metric) {
@@ -463,7 +483,12 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     if (existing) {
       const diff = definitionDiff(existing, s);
       if (diff) {
-        report(file, [...path, "slug"], `statistic '${s.slug}' is already defined in ${definedWhere(existing)} with ${diff}: a different figure needs a different slug`);
+        // Reported on the document added later (added-later.ts): the other's slug may be published.
+        if (clashIsHere(file, existing.file)) {
+          report(file, [...path, "slug"], slugClash(s.slug, earlier(definedWhere(existing), file.file, existing.file), diff));
+        } else {
+          report(existing.definedIn, ["statistics", existing.definedAt, "slug"], slugClash(s.slug, earlier(formatLoc(file, path), file.file, existing.file), definitionDiff(existing, s, true)!));
+        }
         return null;
       }
       if (s.note !== undefined && existing.note !== null && s.note !== existing.note) {
@@ -474,8 +499,13 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
     }
     const twin = figures.find(identity);
     if (twin) {
-      report(file, [...path, "slug"], `statistic '${s.slug}' states the same figure as '${twin.slug}' (${definedWhere(twin)}): use that slug so both documents cite one statistic`);
-      return null;
+      // Reported on the document added later (added-later.ts), whose slug is not yet published:
+      // it takes the other's slug, never the other way round.
+      if (clashIsHere(file, twin.file)) {
+        report(file, [...path, "slug"], sameFigure(s.slug, twin.slug, earlier(definedWhere(twin), file.file, twin.file)));
+        return null;
+      }
+      report(twin.definedIn, ["statistics", twin.definedAt, "slug"], sameFigure(twin.slug, s.slug, earlier(formatLoc(file, path), file.file, twin.file)));
     }
     const stat: DefinedStatistic = {
       slug: s.slug,
@@ -617,7 +647,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
   for (const stat of derivationChecks) {
     const at: PathSegment[] = ["statistics", stat.definedAt];
     for (const input of stat.derivation!.inputs) {
-      if (!statistics.has(input.statistic)) {
+      if (!statistics.has(input.statistic) && !leftOut.has(input.statistic)) {
         report(stat.definedIn, [...at, "derivation", "inputs", input.name], `derivation input '${input.name}' refers to unknown statistic '${input.statistic}'${suggest(input.statistic, statistics.keys())}`);
       }
     }
@@ -727,8 +757,13 @@ function findCycle(start: string, statistics: ReadonlyMap<string, StatisticRec>)
   return c && c[0] === start ? c : null;
 }
 
-/** Describes which defining fields of a statistic's first definition and a later one differ. */
-function definitionDiff(a: DefinedStatistic, b: StatisticInput): string | null {
+/**
+ * Describes which defining fields of a statistic's first definition and a later one differ,
+ * each with the first definition's value and (in brackets) the later one's as "here"; or, with
+ * `fromLater`, for a problem reported on the first definition's file: the later one's value
+ * first and the first definition's as "here".
+ */
+function definitionDiff(a: DefinedStatistic, b: StatisticDefinition, fromLater = false): string | null {
   const fields: [string, unknown, unknown][] = [
     ["metric", a.metric, b.metric],
     ["subject", a.subjects.length === 1 ? a.subject : undefined, b.subject],
@@ -743,8 +778,28 @@ function definitionDiff(a: DefinedStatistic, b: StatisticInput): string | null {
     ["period", a.periodInput === null && a.period !== null ? a.period.label : a.periodInput, b.period],
     ["derivation", a.derivationInput, b.derivation],
   ];
-  const diffs = fields.filter(([, x, y]) => JSON.stringify(x) !== JSON.stringify(y)).map(([n, x, y]) => `${n} ${JSON.stringify(x ?? null)} (here ${JSON.stringify(y ?? null)})`);
+  const diffs = fields
+    .filter(([, x, y]) => JSON.stringify(x) !== JSON.stringify(y))
+    .map(([n, x, y]) => (fromLater ? [n, y, x] : [n, x, y]))
+    .map(([n, x, y]) => `${n} ${JSON.stringify(x ?? null)} (here ${JSON.stringify(y ?? null)})`);
   return diffs.length ? `a different ${diffs.join(", ")}` : null;
+}
+
+/**
+ * The problem of a statistic `slug` that states the same figure as `existing` (defined at
+ * `where`), reported on the document added later: the fix is to use the existing slug in this
+ * file, never to change the other document's.
+ */
+function sameFigure(slug: string, existing: string, where: string): string {
+  return `statistic '${slug}' states the same figure as '${existing}' (${where}): use the existing slug '${existing}' in this file so that both documents cite one statistic`;
+}
+
+/**
+ * The problem of a statistic `slug` already defined (at `where`) as another figure (`diff`),
+ * reported on the document added later: this file's figure takes a slug of its own.
+ */
+function slugClash(slug: string, where: string, diff: string): string {
+  return `statistic '${slug}' is already defined in ${where} with ${diff}: a different figure needs a slug of its own, so give this one a new slug in this file (or, if it is the same figure, copy that definition)`;
 }
 
 function describePeriod(p: Period): string {
@@ -764,7 +819,9 @@ function formatLoc(file: DataFile, path: PathSegment[]): string {
   return p.line === undefined ? p.file : `${p.file}:${p.line}`;
 }
 
-function issueText(issue: z.core.$ZodIssue): string {
+function issueText(issue: z.core.$ZodIssue, inPeriod = false): string {
+  const period = inPeriod ? undefined : periodIssueText(issue, (i) => issueText(i, true));
+  if (period !== undefined) return period;
   if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`;
   if (issue.code === "invalid_value") return `must be one of ${issue.values.map((v) => String(v)).join(", ")}`;
   if (issue.code === "invalid_type" && issue.message.includes("received undefined")) return "is required";

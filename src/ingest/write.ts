@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { placeholders } from "../db/batch.js";
 import type { SqlValue } from "../db/database.js";
+import { nameKey } from "../db/name-key.js";
 import { fromComparator } from "../facts/interval.js";
 import { type ReportLinks, producerEntities } from "../facts/producers.js";
 import type { AnchoredQuote } from "../facts/anchor.js";
@@ -137,11 +138,13 @@ function insertModel(db: Database.Database, m: Model, search: SearchWriter): Bui
     "INSERT INTO entity(id, slug, type, name, description, org_kind, website, operator_id, parent_id, part_of_id, start_date, end_date, file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
   );
   const insName = db.prepare("INSERT INTO entity_name(entity_id, lang, name, is_alias) VALUES (?,?,?,?)");
+  const insNameKey = db.prepare("INSERT INTO entity_name_key(key, entity_id, search_rowid) VALUES (?,?,?)");
   for (const e of m.entities) {
     const eid = entityId.get(e.slug)!;
     insEntity.run(eid, e.slug, e.type, e.name, e.description, e.orgKind, e.website, id(entityId, e.operator), id(entityId, e.parent), id(entityId, e.partOf), e.start, e.end, e.file);
     for (const n of e.names) insName.run(eid, n.lang, n.name, bool(n.alias));
-    search.add("ENTITY", eid, [e.name, ...e.names.map((n) => n.name)].join(" · "), e.description);
+    const row = search.add("ENTITY", eid, [e.name, ...e.names.map((n) => n.name)].join(" · "), e.description);
+    for (const key of new Set([e.name, ...e.names.map((n) => n.name)].map(nameKey))) insNameKey.run(key, eid, row);
   }
 
   const insReport = db.prepare(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { noneSource, scenarioApi } from "../fixtures/scenario.js";
 import { type TestApi, projectApi } from "./knowledge-bases.js";
 
 let api: TestApi;
@@ -107,5 +108,80 @@ describe("Statistic.cite", () => {
     expect(data.statistic.cite).toBe(
       `Live-streaming e-commerce gross merchandise value of China's live-streaming e-commerce market, 2020: more than 1,000,000,000,000 CNY (forecast)[1].\n\n[1] ${FOUNDING_ARTICLE.GB_T_7714}`,
     );
+  });
+});
+
+describe("cite: organization names as the knowledge base records them", () => {
+  // A document seen on an aggregator: its publisher as named by the document, and two
+  // organizations as its authors, each name with a case of its own.
+  let named: TestApi;
+  beforeAll(async () => {
+    named = await scenarioApi({
+      registries: {
+        organizations: [
+          { slug: "newsmuncher", name: "Newsmuncher", kind: "OTHER", description: "A news aggregator." },
+          { slug: "iimedia-research", name: "iiMedia Research", kind: "CONSULTANCY", description: "A research firm." },
+          { slug: "36kr", name: "36Kr", kind: "NEWS_PUBLISHER", description: "A technology news site." },
+        ],
+      },
+      sources: [
+        noneSource(
+          "newsmuncher-2020-10-22-gadgets",
+          [{ slug: "gadget-sales-2020-5bn", metric: "gadget-sales", subject: "gadget-market", kind: "ESTIMATE", value: { amount: 5e9, unit: "CNY", comparator: "EQUAL" }, period: "2020" }],
+          {
+            title: "Gadget sales to reach 5 billion yuan",
+            publisher: "newsmuncher",
+            publisherAsNamed: "China Daily (via newsmuncher.com)",
+            authors: ["iimedia-research", "36kr"],
+            published: "2020-10-22",
+            retrieved: "2026-11-25",
+          },
+        ),
+        noneSource(
+          "newsmuncher-2020-10-23-gadget-share",
+          [{ slug: "gadget-share-2020-12", metric: "gadget-share", subject: "gadget-market", kind: "ESTIMATE", value: { amount: 12, unit: "PERCENT", comparator: "EQUAL" }, period: "2020" }],
+          { title: "Gadgets take 12 percent of retail", publisher: "newsmuncher", publisherAsNamed: "China Daily (via newsmuncher.com)", published: "2020-10-23" },
+        ),
+      ],
+    });
+  }, 60_000);
+  afterAll(() => named?.close());
+
+  const URL1 = "https://news.example/newsmuncher-2020-10-22-gadgets";
+  const URL2 = "https://news.example/newsmuncher-2020-10-23-gadget-share";
+
+  it("prints the publisher and the organization authors exactly as recorded in every style", async () => {
+    const data = await named.data(`{
+      source(slug: "newsmuncher-2020-10-22-gadgets") {
+        APA: cite(style: APA) MLA: cite(style: MLA) CHICAGO: cite(style: CHICAGO) GB_T_7714: cite(style: GB_T_7714) BIBTEX: cite(style: BIBTEX)
+      }
+    }`);
+    expect(data.source).toEqual({
+      APA: `iiMedia Research, & 36Kr. (2020, October 22). Gadget sales to reach 5 billion yuan. China Daily (via newsmuncher.com). ${URL1}`,
+      MLA: "iiMedia Research, and 36Kr. “Gadget Sales to Reach 5 Billion Yuan.” China Daily (via newsmuncher.com), 22 Oct. 2020, news.example/newsmuncher-2020-10-22-gadgets. Accessed 25 Nov. 2026.",
+      CHICAGO: `iiMedia Research, and 36Kr. 2020. “Gadget Sales to Reach 5 Billion Yuan.” China Daily (via newsmuncher.com), October 22, 2020. ${URL1}.`,
+      GB_T_7714: `iiMedia Research, 36Kr. Gadget sales to reach 5 billion yuan[N/OL]. China Daily (via newsmuncher.com), 2020-10-22[2026-11-25]. ${URL1}.`,
+      BIBTEX: [
+        "@article{newsmuncher_2020_10_22_gadgets,",
+        "\tnote = {[Online; accessed 2026-11-25]},",
+        "\tauthor = {{iiMedia Research} and {36Kr}},",
+        "\tjournal = {China Daily (via newsmuncher.com)},",
+        "\tyear = {2020},",
+        "\tmonth = {oct 22},",
+        "\ttitle = {Gadget sales to reach 5 billion yuan},",
+        `\turl = {${URL1}},`,
+        `\thowpublished = {${URL1}},`,
+        "}",
+      ].join("\n"),
+    });
+  });
+
+  it("keeps the publisher's name where it stands in for the author of a figure's citation", async () => {
+    const data = await named.data(`{ statistic(slug: "gadget-share-2020-12") { APA: cite CHICAGO: cite(style: CHICAGO) } }`);
+    const figure = "Gadget share of Gadget market, 2020: 12% (estimate)";
+    expect(data.statistic).toEqual({
+      APA: `${figure} (“Gadgets Take 12 Percent of Retail,” 2020).\n\nGadgets take 12 percent of retail. (2020, October 23). China Daily (via newsmuncher.com). ${URL2}`,
+      CHICAGO: `${figure} (China Daily (via newsmuncher.com) 2020).\n\nChina Daily (via newsmuncher.com). 2020. “Gadgets Take 12 Percent of Retail.” October 23, 2020. ${URL2}.`,
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEARCH_WEIGHTS } from "../../src/db/search.repo.js";
+import { noneSource, scenarioApi } from "../fixtures/scenario.js";
 import { type TestApi, fixtureApi } from "./knowledge-bases.js";
 
 let api: TestApi;
@@ -86,6 +87,14 @@ describe("search", () => {
     expect([...first.nodes, ...second.nodes]).toEqual(all.nodes);
     expect(first.pageInfo.hasNextPage).toBe(true);
     expect(second.pageInfo.hasPreviousPage).toBe(true);
+  });
+
+  it("computes the snippets of the hits asked for only, also of a page of one hit", () => {
+    const search = api.kb.repos.search;
+    for (const n of [1, 2, 3]) {
+      const rowids = search.hits('"widget"', undefined, undefined, n).map((h) => h.rowid);
+      expect([...search.snippets('"widget"', rowids).keys()].sort((a, b) => a - b)).toEqual([...rowids].sort((a, b) => a - b));
+    }
   });
 
   it("refuses a cursor from another search", async () => {
@@ -180,5 +189,137 @@ describe("search errors", () => {
   it("rejects first outside 1..100 like every connection", async () => {
     const r = await api.gql(SEARCH, { q: "widget", first: 0 });
     expect(r.errors?.map((e) => e.message)).toEqual(["Argument first must be between 1 and 100, got 0."]);
+  });
+});
+
+describe("search: an entity named exactly as the query comes first", () => {
+  // A host whose name other records mention more often: a studio named after her, whose
+  // description repeats her name, and figures about her whose notes do, all shorter than her
+  // own record. By bm25 alone she is not first.
+  let named: TestApi;
+  const figure = (i: number, subject: string) => ({
+    slug: `viya-studio-sales-${i}`,
+    metric: "gadget-sales",
+    subject,
+    kind: "ESTIMATE",
+    value: { amount: 1000 + i, unit: "CNY", comparator: "EQUAL" },
+    period: "2020",
+    note: "Viya sold these gadgets on Viya's channel; Viya, Viya.",
+  });
+  beforeAll(async () => {
+    named = await scenarioApi({
+      registries: {
+        people: [
+          {
+            slug: "viya",
+            name: "Viya",
+            names: { "zh-Hans": "薇娅" },
+            aliases: ["Huang Wei"],
+            description: "A live-streaming host from Anhui who sold rockets, houses and lipstick to tens of millions of viewers a night.",
+          },
+          { slug: "huang-wei-singer", name: "Huang Wei", description: "A singer who shares a name with a host." },
+          { slug: "li-jiaqi", name: "Li Jiaqi", names: { "zh-Hans": "李佳琦" }, aliases: ["Austin Li"], description: "A live-streaming host who sells lipstick." },
+        ],
+        mcns: [{ slug: "viya-studio", name: "Viya Studio", description: "Viya's studio: it sells what Viya shows, Viya after Viya." }],
+      },
+      sources: [
+        noneSource(
+          "daily-news-2021-viya",
+          Array.from({ length: 12 }, (_, i) => figure(i, i % 2 ? "viya-studio" : "viya")),
+          { title: "Viya and Li Jiaqi sell gadgets" },
+        ),
+      ],
+    });
+  }, 60_000);
+  afterAll(() => named?.close());
+
+  const QUERY = `query($q: String!, $types: [SearchType!], $first: Int, $after: String) {
+    search(query: $q, types: $types, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { cursor }
+      nodes { rank nameMatch node { __typename ... on Statistic { slug } ... on Source { slug } ... on Entity { slug } } }
+    }
+  }`;
+  type Hit = { rank: number; nameMatch: boolean; node: { __typename: string; slug: string } };
+  const search = async (q: string, extra: Record<string, unknown> = {}) => (await named.data(QUERY, { q, first: 100, ...extra })).search;
+  const slugs = (nodes: Hit[]) => nodes.map((n) => n.node.slug);
+
+  it("puts the person first although other hits rank better by bm25, and keeps every other hit in rank order", async () => {
+    const { totalCount, nodes } = await search("Viya");
+    expect(nodes[0]).toEqual({ rank: expect.any(Number), nameMatch: true, node: { __typename: "Person", slug: "viya" } });
+    // The fixture is what it claims: by bm25 alone, some other hit would come before her.
+    expect(nodes.slice(1).some((n: Hit) => n.rank < nodes[0].rank)).toBe(true);
+    const rest = nodes.slice(1) as Hit[];
+    expect(rest.every((n) => !n.nameMatch)).toBe(true);
+    expect(rest.map((n) => n.rank)).toEqual([...rest.map((n) => n.rank)].sort((a, b) => a - b));
+    // Only the order changes: the hits are those of the words.
+    expect(totalCount).toBe(nodes.length);
+    expect(slugs(nodes)).toContain("viya-studio");
+    expect(nodes.filter((n: Hit) => n.node.__typename === "Statistic")).toHaveLength(12);
+  });
+
+  it("matches the name, a name in another language or an alias, whatever the case and spacing, also as a quoted phrase", async () => {
+    for (const q of ["viya", "VIYA", '"Viya"', "  Viya ", "薇娅", "\tviya\n"]) {
+      const first = (await search(q)).nodes[0];
+      expect({ q, slug: first.node.slug, nameMatch: first.nameMatch }).toEqual({ q, slug: "viya", nameMatch: true });
+    }
+    for (const q of ["li jiaqi", "LI   JIAQI", '"Li Jiaqi"', "李佳琦", "austin li"]) {
+      const { nodes } = await search(q);
+      expect({ q, first: nodes[0].node.slug, named: nodes.filter((n: Hit) => n.nameMatch).length }).toEqual({ q, first: "li-jiaqi", named: 1 });
+    }
+  });
+
+  it("does not treat a prefix, a longer name or another phrase as the name", async () => {
+    expect((await search("Viya*")).nodes.filter((n: Hit) => n.nameMatch)).toEqual([]);
+    expect((await search("Jiaqi")).nodes.filter((n: Hit) => n.nameMatch)).toEqual([]);
+    expect((await search("Huang Wei OR Viya")).nodes.filter((n: Hit) => n.nameMatch)).toEqual([]);
+    const studio = (await search("Viya Studio")).nodes as Hit[];
+    expect(studio.filter((n) => n.nameMatch).map((n) => n.node.slug)).toEqual(["viya-studio"]);
+    expect(studio[0]!.node.slug).toBe("viya-studio");
+  });
+
+  it("lists every entity of that name first, by rank among themselves", async () => {
+    const { nodes } = await search("Huang Wei");
+    const first = (nodes as Hit[]).filter((n) => n.nameMatch);
+    expect(slugs(first).sort()).toEqual(["huang-wei-singer", "viya"]);
+    expect(slugs(nodes.slice(0, 2))).toEqual(slugs(first));
+    expect(first[0]!.rank).toBeLessThanOrEqual(first[1]!.rank);
+  });
+
+  it("applies only when entities are searched", async () => {
+    expect((await search("Viya", { types: ["ENTITY"] })).nodes[0]).toMatchObject({ nameMatch: true, node: { slug: "viya" } });
+    const stats = (await search("Viya", { types: ["STATISTIC", "SOURCE"] })).nodes as Hit[];
+    expect(stats.length).toBe(13);
+    expect(stats.some((n) => n.nameMatch)).toBe(false);
+  });
+
+  it("pages through the name hits and the rest with cursors, page size whatever it is", async () => {
+    for (const q of ["Viya", "Huang Wei"]) {
+      const all = (await search(q)).nodes;
+      for (const size of [1, 2, 3, 5]) {
+        const pages: Hit[] = [];
+        let after: string | undefined;
+        for (;;) {
+          const page = await search(q, { first: size, after });
+          pages.push(...page.nodes);
+          if (!page.pageInfo.hasNextPage) break;
+          after = page.pageInfo.endCursor;
+        }
+        expect({ q, size, slugs: slugs(pages) }).toEqual({ q, size, slugs: slugs(all) });
+      }
+    }
+  });
+
+  it("refuses a cursor of an exact-name hit that is not one of this search's, and cursors of the same words with another name", async () => {
+    const page = await search("Viya", { first: 1 });
+    const [list, key] = JSON.parse(Buffer.from(page.pageInfo.endCursor, "base64url").toString("utf8"));
+    expect(key).toBe("name");
+    const forged = Buffer.from(JSON.stringify([list, key, 987654])).toString("base64url");
+    const r = await named.gql(QUERY, { q: "Viya", first: 5, after: forged });
+    expect(r.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([["Argument after: not a cursor of this search.", "BAD_USER_INPUT"]]);
+    // "Li AND Jiaqi" is the same MATCH as "Li Jiaqi" but names no one: its cursors are its own.
+    const other = await named.gql(QUERY, { q: "Li AND Jiaqi", first: 5, after: (await search("Li Jiaqi", { first: 1 })).pageInfo.endCursor });
+    expect(other.errors?.[0]?.message).toMatch(/^Argument after: the cursor belongs to another list or order/);
   });
 });

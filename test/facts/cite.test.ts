@@ -273,3 +273,92 @@ describe("citing other sources", () => {
     });
   });
 });
+
+describe("organization names, printed as recorded in every style", () => {
+  // A newspaper article seen on an aggregator, by two organizations whose names have their own
+  // case: the styles title-case a container ("China Daily (Via Newsmuncher.Com)") and GB/T 7714
+  // capitalises family names ("IIMEDIA RESEARCH").
+  const seen: CitableSource = {
+    slug: "newsmuncher-2020-10-22-trillion",
+    title: "Live-streaming e-commerce to become a trillion-yuan market",
+    kind: "NEWS_ARTICLE",
+    publisherName: "China Daily (via newsmuncher.com)",
+    authors: [{ name: "iiMedia Research" }, { name: "36Kr" }],
+    published: "2020-10-22",
+    url: "https://newsmuncher.example/a",
+    language: "en",
+    accessed: "2026-11-25",
+  };
+
+  it("keeps the publisher's and the organizations' case in APA, MLA, Chicago, GB/T 7714 and BibTeX", () => {
+    expect(Object.fromEntries((["APA", "MLA", "CHICAGO", "GB_T_7714", "BIBTEX"] as const).map((style) => [style, citeSource(seen, style)]))).toEqual({
+      APA: "iiMedia Research, & 36Kr. (2020, October 22). Live-streaming e-commerce to become a trillion-yuan market. China Daily (via newsmuncher.com). https://newsmuncher.example/a",
+      MLA: "iiMedia Research, and 36Kr. “Live-Streaming E-Commerce to Become a Trillion-Yuan Market.” China Daily (via newsmuncher.com), 22 Oct. 2020, newsmuncher.example/a. Accessed 25 Nov. 2026.",
+      CHICAGO:
+        "iiMedia Research, and 36Kr. 2020. “Live-Streaming E-Commerce to Become a Trillion-Yuan Market.” China Daily (via newsmuncher.com), October 22, 2020. https://newsmuncher.example/a.",
+      GB_T_7714: "iiMedia Research, 36Kr. Live-streaming e-commerce to become a trillion-yuan market[N/OL]. China Daily (via newsmuncher.com), 2020-10-22[2026-11-25]. https://newsmuncher.example/a.",
+      BIBTEX: [
+        "@article{newsmuncher_2020_10_22_trillion,",
+        "\tnote = {[Online; accessed 2026-11-25]},",
+        "\tauthor = {{iiMedia Research} and {36Kr}},",
+        "\tjournal = {China Daily (via newsmuncher.com)},",
+        "\tyear = {2020},",
+        "\tmonth = {oct 22},",
+        "\ttitle = {Live-streaming e-commerce to become a trillion-yuan market},",
+        "\turl = {https://newsmuncher.example/a},",
+        "\thowpublished = {https://newsmuncher.example/a},",
+        "}",
+      ].join("\n"),
+    });
+  });
+
+  it("keeps them in HTML, and leaves no case markup in the output or in CSL-JSON", () => {
+    expect(citeSource(seen, "MLA", "HTML")).toBe(
+      '<div data-csl-entry-id="newsmuncher-2020-10-22-trillion" class="csl-entry">iiMedia Research, and 36Kr. “Live-Streaming E-Commerce to Become a Trillion-Yuan Market.” <i>China Daily (via newsmuncher.com)</i>, 22 Oct. 2020, newsmuncher.example/a. Accessed 25 Nov. 2026.</div>',
+    );
+    expect(JSON.parse(citeSource(seen, "CSL_JSON"))[0]).toMatchObject({ author: [{ family: "iiMedia Research" }, { family: "36Kr" }], "container-title": "China Daily (via newsmuncher.com)" });
+    for (const style of ["APA", "MLA", "CHICAGO", "GB_T_7714"] as const) expect(citeSource(seen, style, "HTML")).not.toMatch(/nocase/);
+  });
+
+  it("keeps the newspaper's name where it stands in for the author, in the reference and the in-text citation", () => {
+    const figure: CitableStatistic = { ...SESSIONS, sources: [{ ...seen, authors: [] }] };
+    expect(citeStatistic(figure, "CHICAGO")).toBe(
+      [
+        "Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10,000,000 sessions (China Daily (via newsmuncher.com) 2020).",
+        "",
+        "China Daily (via newsmuncher.com). 2020. “Live-Streaming E-Commerce to Become a Trillion-Yuan Market.” October 22, 2020. https://newsmuncher.example/a.",
+      ].join("\n"),
+    );
+  });
+
+  it("leaves a recorded name alone when correcting the case of hyphenated words", () => {
+    const weekly: CitableSource = { ...seen, kind: "REPORT_PAGE", authors: [], publisherName: "e-Commerce Weekly & Co's" };
+    expect([citeSource(weekly, "MLA"), citeSource(weekly, "CHICAGO"), citeSource(weekly, "CHICAGO", "HTML")]).toEqual([
+      "“Live-Streaming E-Commerce to Become a Trillion-Yuan Market.” e-Commerce Weekly & Co’s, 22 Oct. 2020, newsmuncher.example/a. Accessed 25 Nov. 2026.",
+      "“Live-Streaming E-Commerce to Become a Trillion-Yuan Market.” 2020. e-Commerce Weekly & Co’s. October 22, 2020. https://newsmuncher.example/a.",
+      '<div data-csl-entry-id="newsmuncher-2020-10-22-trillion" class="csl-entry">“Live-Streaming E-Commerce to Become a Trillion-Yuan Market.” 2020. e-Commerce Weekly &#38; Co’s. October 22, 2020. https://newsmuncher.example/a.</div>',
+    ]);
+  });
+
+  it("prints every such name unchanged for every kind of source and every style", () => {
+    const kinds = ["NEWS_ARTICLE", "PRESS_RELEASE", "REPORT_PAGE", "COMPANY_FILING", "BLOG_POST", "SOCIAL_MEDIA_POST", "ENCYCLOPEDIA_ARTICLE", "JOURNAL_ARTICLE"] as const;
+    const names = ["China Daily (via newsmuncher.com)", "iiMedia Research", "36Kr", "the Paper", "KPMG and AliResearch", "e-Commerce Weekly"];
+    const wrong: string[] = [];
+    for (const kind of kinds) {
+      names.forEach((publisherName, i) => {
+        const author = names[(i + 1) % names.length]!;
+        const source: CitableSource = { ...seen, kind, publisherName, authors: [{ name: author }] };
+        for (const style of ["APA", "MLA", "CHICAGO", "GB_T_7714", "BIBTEX"] as const) {
+          const text = citeSource(source, style);
+          for (const name of [publisherName, author]) {
+            // BibTeX's @misc (web pages, posts, entries) has no field for the site: the name is
+            // absent there, but wherever a name is printed it must be printed as recorded.
+            const printed = text.toLowerCase().includes(name.toLowerCase());
+            if (printed ? !text.includes(name) : style !== "BIBTEX") wrong.push(`${kind} ${style} ${name}: ${text}`);
+          }
+        }
+      });
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { checkKnowledgeBase } from "../../src/ingest/build.js";
 import type { Problem } from "../../src/ingest/problems.js";
 import { sha256 } from "../fixtures/sha256.js";
+import { addedAfter } from "../../src/ingest/added-later.js";
+import { PERIOD_FORMS } from "../../src/ingest/period-issue.js";
 import { editSource, lineOf, minimalFiles, writeKb } from "./kb.js";
 
 const SOURCE = "db/sources/daily-news-2020-widgets.yaml";
@@ -80,7 +82,7 @@ describe("the build's validation", () => {
   it("reports a malformed period label", () => {
     const changes = editSource("    period: 2019\n    citations:\n      - key: share", "    period: 2019-H3\n    citations:\n      - key: share");
     expect(problemsOf(changes)).toEqual([
-      { file: SOURCE, path: "statistics[1].period", line: lineOf(sourceText(changes), "2019-H3"), reason: "period '2019-H3' is not YYYY, YYYY-H1/H2, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD" },
+      { file: SOURCE, path: "statistics[1].period", line: lineOf(sourceText(changes), "2019-H3"), reason: `period '2019-H3' is not written in an accepted form: ${PERIOD_FORMS}` },
     ]);
   });
 
@@ -148,19 +150,195 @@ describe("the build's validation", () => {
     expect(problemsOf(both).map((p) => p.path)).toEqual(["statistics[1].metric", "statistics[2].derivation.inputs.sales"]);
   });
 
-  it("reports one statistic slug defined with two different values", () => {
+  it("reports one statistic slug defined with two different values on the document added later", () => {
+    // The copy sorts first ('-' before '.') and so is read first, but it was retrieved later:
+    // the problem is its, and it is told to give its figure a slug of its own.
     const second = sourceText(editSource("slug: daily-news-2020-widgets", "slug: daily-news-2020-widgets-copy"))
       .replace("https://news.example/widgets", "https://news.example/widgets-copy")
       .replace("amount: 5000000000", "amount: 6000000000")
-      .replace("daily-news-2020-widgets.txt", "daily-news-2020-widgets-copy.txt");
+      .replace("daily-news-2020-widgets.txt", "daily-news-2020-widgets-copy.txt")
+      .replace("published: 2020-01-02\n", "published: 2020-01-02\nretrieved: 2026-12-01\n");
+    const original = sourceText(editSource("published: 2020-01-02\n", "published: 2020-01-02\nretrieved: 2026-11-25\n"));
     const problems = problemsOf({
+      "sources/daily-news-2020-widgets.yaml": original,
       "sources/daily-news-2020-widgets-copy.yaml": second,
       "sources/daily-news-2020-widgets-copy.txt": minimalFiles()["sources/daily-news-2020-widgets.txt"]!,
     });
-    expect(problems.map((p) => `${p.file}: ${p.path}: ${p.reason}`)).toContain(
-      // Files are read in name order, so the copy ('-' sorts before '.') defines the slug first.
-      "db/sources/daily-news-2020-widgets.yaml: statistics[0].slug: statistic 'widget-sales-2019' is already defined in db/sources/daily-news-2020-widgets-copy.yaml:14 with a different amount 6000000000 (here 5000000000): a different figure needs a different slug",
+    expect(problems).toEqual([
+      {
+        file: COPY,
+        path: "statistics[0].slug",
+        line: lineOf(second, "slug: widget-sales-2019"),
+        reason: `statistic 'widget-sales-2019' is already defined in ${SOURCE}:${lineOf(original, "slug: widget-sales-2019")}, the earlier document with a different amount 5000000000 (here 6000000000): a different figure needs a slug of its own, so give this one a new slug in this file (or, if it is the same figure, copy that definition)`,
+      },
+    ]);
+  });
+});
+
+const COPY = "db/sources/daily-news-2020-widgets-copy.yaml";
+
+/**
+ * A second document stating the minimal knowledge base's widget share figure (12 percent of
+ * the widget market in 2019) under the slug `widget-share-2019-again`, at `path`, with the
+ * given extra fields.
+ */
+function twinDocument(slug: string, fields: string): string {
+  return `slug: ${slug}
+title: Widgets again
+url: https://news.example/${slug}
+urlStatus: ORIGINAL
+publisher: daily-news
+${fields}language: en
+kind: NEWS_ARTICLE
+archive: { coverage: NONE }
+statistics:
+  - slug: widget-share-2019-again
+    metric: widget-share
+    subject: widget-market
+    kind: ESTIMATE
+    value: { amount: 12, unit: PERCENT, comparator: EQUAL }
+    period: 2019
+    citations:
+      - key: share
+        attribution: null
+        note: States the widget share.
+`;
+}
+
+describe("a figure stated under two slugs", () => {
+  const expected = (file: string, text: string, original = minimalFiles()["sources/daily-news-2020-widgets.yaml"]!) => [
+    {
+      file,
+      path: "statistics[0].slug",
+      line: lineOf(text, "slug: widget-share-2019-again"),
+      reason: `statistic 'widget-share-2019-again' states the same figure as 'widget-share-2019' (${SOURCE}:${lineOf(original, "slug: widget-share-2019")}, the earlier document): use the existing slug 'widget-share-2019' in this file so that both documents cite one statistic`,
+    },
+  ];
+
+  it("is reported on the document added later, though it is read first, and never asks to change the published slug", () => {
+    // 'a-…' sorts (and is read) before 'daily-news-…', but was published later.
+    const text = twinDocument("a-wire-2021-widgets", "published: 2021-03-01\n");
+    const problems = problemsOf({ "sources/a-wire-2021-widgets.yaml": text });
+    expect(problems).toEqual(expected("db/sources/a-wire-2021-widgets.yaml", text));
+  });
+
+  it("is reported on the document added later when it is read last", () => {
+    const text = twinDocument("zz-wire-2021-widgets", "published: 2021-03-01\n");
+    expect(problemsOf({ "sources/zz-wire-2021-widgets.yaml": text })).toEqual(expected("db/sources/zz-wire-2021-widgets.yaml", text));
+  });
+
+  it("takes the document retrieved later as the one added later, even when it was published earlier", () => {
+    const text = twinDocument("a-wire-2019-widgets", "published: 2019-06-01\nretrieved: 2026-12-01\n");
+    const original = editSource("published: 2020-01-02\n", "published: 2020-01-02\nretrieved: 2026-11-25\n");
+    expect(problemsOf({ ...original, "sources/a-wire-2019-widgets.yaml": text })).toEqual(expected("db/sources/a-wire-2019-widgets.yaml", text, sourceText(original)));
+  });
+
+  it("orders documents by retrieval, then publication, then file name; dates decide only where both are precise enough", () => {
+    const doc = (file: string, retrieved: string | null, published: string | null) => ({ file, retrieved, published });
+    expect(addedAfter(doc("a", "2026-12-01", "2019"), doc("b", "2026-11-25", "2021"))).toBe(true);
+    expect(addedAfter(doc("a", null, "2021"), doc("b", "2026-11-25", "2020-06-01"))).toBe(true);
+    expect(addedAfter(doc("a", null, "2020"), doc("b", null, "2020-06-01"))).toBe(false);
+    expect(addedAfter(doc("b", null, "2020"), doc("a", null, "2020-06-01"))).toBe(true);
+    expect(addedAfter(doc("a", null, "2019"), doc("b", null, "2020-06"))).toBe(false);
+    expect(addedAfter(doc("a", null, null), doc("b", null, null))).toBe(false);
+  });
+});
+
+describe("period problems", () => {
+  const withPeriod = (period: string) => editSource("    period: 2019\n    citations:\n      - key: share", `    period: ${period}\n    citations:\n      - key: share`);
+  const periodProblem = (period: string, needle: string, reason: string) => {
+    const changes = withPeriod(period);
+    expect(problemsOf(changes)).toEqual([{ file: SOURCE, path: "statistics[1].period", line: lineOf(sourceText(changes), needle), reason }]);
+  };
+
+  it("lists every accepted form for a malformed half of a span", () => {
+    periodProblem("2019-03/2019-H3", "2019-H3", `period '2019-H3' is not written in an accepted form: ${PERIOD_FORMS}`);
+  });
+
+  it("says what the object form lacks, and lists every accepted form", () => {
+    periodProblem("{ start: 2019-01-01, end: 2019-12-31, lable: whole year }", "lable", `the object form is not complete: label is required, unknown field 'lable'; a period is written ${PERIOD_FORMS}`);
+  });
+
+  it("lists every accepted form for a malformed date inside the object form, at the date", () => {
+    const changes = withPeriod("{ start: 2019-1-1, end: 2019-12-31, label: whole year }");
+    expect(problemsOf(changes)).toEqual([
+      { file: SOURCE, path: "statistics[1].period.start", line: lineOf(sourceText(changes), "2019-1-1"), reason: `must be a date YYYY-MM-DD; a period is written ${PERIOD_FORMS}` },
+    ]);
+  });
+
+  it("lists every accepted form for a value that is neither a label nor an object", () => {
+    periodProblem("true", "period: true", `not a period; a period is written ${PERIOD_FORMS}`);
+  });
+
+  it("names spans and the object form among the accepted forms", () => {
+    expect(PERIOD_FORMS).toBe("YYYY, YYYY-H1 or YYYY-H2, YYYY-Q1 to YYYY-Q4, YYYY-MM, YYYY-MM-DD, a span START/END of two of these (2020-03/2020-06), or { start: YYYY-MM-DD, end: YYYY-MM-DD, label }");
+  });
+});
+
+describe("a schema problem in one part of a source file", () => {
+  const text = () => minimalFiles()["sources/daily-news-2020-widgets.yaml"]!;
+  const edit = (...pairs: [string, string][]) => {
+    let out = text();
+    for (const [from, to] of pairs) {
+      if (!out.includes(from)) throw new Error(`fixture has no ${from}`);
+      out = out.replace(from, to);
+    }
+    return out;
+  };
+  const problems = (source: string) => problemsOf({ "sources/daily-news-2020-widgets.yaml": source }).map((p) => `${p.path}: ${p.reason}`);
+
+  it("does not hide the checks of the other statistics and citations, nor call a statistic left out unknown", () => {
+    const source = edit(
+      ["metric: widget-sales\n", "metric: widget-sale\n"],
+      ['        quote: { exact: "Widgets held 12 percent of the market" }\n        attribution: null\n', '        quote: { exact: "Widgets held 12 percent of the market" }\n'],
+      ['exact: "about 13.7 million yuan a day"', 'exact: "about 13.8 million yuan a day"'],
     );
+    expect(problems(source)).toEqual([
+      "statistics[1].citations[0].attribution: is required",
+      "statistics[0].metric: unknown metric 'widget-sale' (did you mean 'widget-sales'?)",
+      'statistics[2].citations[0].quote.exact: quote not found in the archived text: "about 13.8 million yuan a day"',
+    ]);
+  });
+
+  it("does not hide the other checks of its own statistic when one citation is malformed", () => {
+    const source = edit(["amount: 12, unit: PERCENT", "amount: 112, unit: PERCENT"], ["        attribution: null\n", "        attribution: null\n        quote_: typo\n"]);
+    expect(problems(source)).toEqual([
+      "statistics[1].citations[0]: unknown field 'quote_'",
+      "statistics[1].value.amount: 112 percent is outside 0..100, but metric 'widget-share' is a share",
+    ]);
+  });
+
+  it("leaves out a statistic whose period object is malformed without calling it unknown where another derives from it", () => {
+    const source = edit(["    period: 2019\n    citations:\n      - key: sales", "    period: { start: 2019-01-01 }\n    citations:\n      - key: sales"], ["amount: 12, unit: PERCENT", "amount: 112, unit: PERCENT"]);
+    expect(problems(source)).toEqual([
+      `statistics[0].period: the object form is not complete: end is required, label is required; a period is written ${PERIOD_FORMS}`,
+      "statistics[1].value.amount: 112 percent is outside 0..100, but metric 'widget-share' is a share",
+    ]);
+  });
+
+  it("does not hide the statistics' checks when a document field is malformed", () => {
+    const source = edit(["kind: NEWS_ARTICLE\n", "kind: NEWS\n"], ["published: 2020-01-02\n", "published: January 2020\n"], ['exact: "Widgets held 12 percent of the market"', 'exact: "Widgets held 13 percent of the market"']);
+    expect(problems(source)).toEqual([
+      "published: must be a date: YYYY, YYYY-MM or YYYY-MM-DD",
+      "kind: must be one of NEWS_ARTICLE, PRESS_RELEASE, REPORT_PAGE, COMPANY_FILING, BLOG_POST, SOCIAL_MEDIA_POST, ENCYCLOPEDIA_ARTICLE, JOURNAL_ARTICLE",
+      'statistics[1].citations[0].quote.exact: quote not found in the archived text: "Widgets held 13 percent of the market"',
+    ]);
+  });
+
+  it("checks the statistics but not the quotes when the archive field is malformed", () => {
+    const source = edit(["  file: daily-news-2020-widgets.txt\n", "  file: Widgets.TXT\n"], ["metric: widget-share\n", "metric: widget-shares\n"]);
+    expect(problems(source)).toEqual([
+      "archive.file: must be the name of a .txt file beside this one",
+      "statistics[1].metric: unknown metric 'widget-shares' (did you mean 'widget-share'?)",
+    ]);
+  });
+
+  it("does not also say a statistic cites nothing when its citations are not a list", () => {
+    const source = edit([
+      '    citations:\n      - key: share\n        quote: { exact: "Widgets held 12 percent of the market" }\n        attribution: null\n',
+      "    citations: { key: share }\n",
+    ]);
+    expect(problems(source)).toEqual(["statistics[1].citations: expected array, received object"]);
   });
 });
 

@@ -124,10 +124,15 @@ async function operations(): Promise<[string, Record<string, unknown>][]> {
   const search = `query($query: String!, $types: [SearchType!], $after: String) {
     search(query: $query, types: $types, first: 20, after: $after) { totalCount pageInfo { endCursor } nodes { rank snippet node { __typename ... on Statistic { slug } } } }
   }`;
-  for (const variables of [{ query: '"stat-12345" recorded' }, { query: '"market-17" "Metric 17"' }, { query: "Metric", types: ["STATISTIC"] }]) {
+  for (const variables of [{ query: '"stat-12345" recorded' }, { query: '"market-17" "Metric 17"' }, { query: "Metric", types: ["STATISTIC"] }, { query: "Organization 14" }]) {
     const page = (await data(search, variables)).search;
     ops.push([search, { ...variables, after: page.pageInfo.endCursor }]);
   }
+  // An entity's exact name: it comes first (entity_name_key), and a page can end on it.
+  const byName = `query($after: String) { search(query: "organization  14", first: 1, after: $after) { pageInfo { endCursor } nodes { nameMatch node { ... on Organization { slug } } } } }`;
+  const named = (await data(byName)).search;
+  expect(named.nodes).toEqual([{ nameMatch: true, node: { slug: "org-14" } }]);
+  ops.push([byName, { after: named.pageInfo.endCursor }]);
   // A fact card, and a page of them: the batches behind citations, sources, publishers, producers.
   const factCard = fitToSchema(FACT_CARD, schemaFromSdl(await serverSdl()));
   ops.push([factCard.query, { slug: "stat-19" }]);
@@ -204,13 +209,13 @@ async function serverSdl(): Promise<string> {
 }
 
 /** Tables that grow with the knowledge base; a row-by-row read of any of them is a defect. */
-const LARGE_TABLES = ["statistic", "citation", "source", "statistic_producer", "derivation_input", "entity", "entity_name", "report", "report_author", "source_author", "search_index"];
+const LARGE_TABLES = ["statistic", "citation", "source", "statistic_producer", "derivation_input", "entity", "entity_name", "entity_name_key", "report", "report_author", "source_author", "search_index"];
 
 describe("query plans of the statements the API runs", () => {
   it("captures the statements of every list order, filter, cursor, nested list, search and batch", () => {
     const sql = [...statements.keys()].join("\n");
     // A sanity check that the operations reached the repositories they are meant to exercise.
-    for (const fragment of ["s.metric_id = ?", "s.subject_id = ?", "s.event_id IN (WITH RECURSIVE sub", "s.kind = ?", "s.unit = ?", "FROM citation WHERE source_id = ?", "FROM statistic_producer WHERE entity_id = ?", "s.has_verified_quote = 1", "s.period_end >= ?", "s.period_start <= ?", "search_index MATCH ?", "c.statistic_id IN (", "src.id IN (", "e.id IN (", "sp.statistic_id IN ("]) {
+    for (const fragment of ["s.metric_id = ?", "s.subject_id = ?", "s.event_id IN (WITH RECURSIVE sub", "s.kind = ?", "s.unit = ?", "FROM citation WHERE source_id = ?", "FROM statistic_producer WHERE entity_id = ?", "s.has_verified_quote = 1", "s.period_end >= ?", "s.period_start <= ?", "search_index MATCH ?", "FROM entity_name_key WHERE key = ?", "c.statistic_id IN (", "src.id IN (", "e.id IN (", "sp.statistic_id IN ("]) {
       expect(sql, fragment).toContain(fragment);
     }
     expect(statements.size).toBeGreaterThan(60);

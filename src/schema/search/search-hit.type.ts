@@ -14,13 +14,21 @@ export class SearchHit {
   readonly snippet: string;
 
   @Field(() => Float, {
-    description: "SQLite FTS5 bm25 relevance with a title match weighted 10× a body match. Lower (more negative) is more relevant; results come sorted by it.",
+    description:
+      "SQLite FTS5 bm25 relevance with a title match weighted 10× a body match. Lower (more negative) is more relevant; results come sorted by it, after the exact-name hits (`nameMatch`), which are sorted by it among themselves.",
   })
   readonly rank: number;
+
+  @Field(() => Boolean, {
+    description:
+      "True when the hit is an entity whose name, name in another language or alias equals the query, ignoring letter case and spacing (also when the query is that name in double quotes). Such hits come before all others.",
+  })
+  readonly nameMatch: boolean;
 
   constructor(row: SearchHitRow, snippet: string) {
     this.row = row;
     this.snippet = snippet;
     this.rank = row.rank;
+    this.nameMatch = row.nameMatch === true;
   }
 }

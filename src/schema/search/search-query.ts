@@ -102,6 +102,17 @@ export function compileSearchQuery(query: string): string {
   return out.join("");
 }
 
+/**
+ * The name a query looks up for the exact-name rule (an entity named so comes first): the
+ * query as typed, or the words inside its quotes when it is one quoted phrase (`"Li Jiaqi"`).
+ * The repository folds case and white space (db/name-key.ts).
+ */
+export function queriedName(query: string): string {
+  const trimmed = query.trim();
+  const phrase = /^"([^"]*)"$/.exec(trimmed);
+  return phrase ? phrase[1]! : trimmed;
+}
+
 function tokenize(query: string, fail: (reason: string) => never): Token[] {
   const tokens: Token[] = [];
   const chars = [...query];
