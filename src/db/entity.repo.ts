@@ -43,6 +43,12 @@ export interface MarketLinkRow {
   readonly parentName: string;
 }
 
+/** What decides the scope of a comparison beyond metrics: which markets and entities are part of which, and the events with their dates. */
+export interface ScopeLinks {
+  readonly markets: readonly MarketLinkRow[];
+  readonly events: readonly EventDatesRow[];
+}
+
 /** An event with its dates (when known) and the event it is part of. */
 export interface EventDatesRow {
   readonly id: number;
@@ -90,26 +96,31 @@ export class EntityRepository {
   }
 
   /**
-   * Every market that is part of a broader market, with both names: what agreement needs to
-   * compare figures about a market and its parts. Markets are registry entries, few and
-   * fixed, so they are read whole rather than by key.
+   * Every market (or platform, organization, ...) that is part of a broader market, with both
+   * names, and every event with its dates: what agreement needs to compare figures about a
+   * market and its parts, and figures of events. These are registry entries, few and fixed,
+   * so they are read whole rather than by key.
    */
-  marketLinks(): MarketLinkRow[] {
-    return this.db
-      .query<MarketLinkRow>(
-        `SELECT e.id AS marketId, e.name, p.id AS parentId, p.name AS parentName FROM entity e JOIN entity p ON p.id = e.parent_id WHERE e.type = 'MARKET' AND p.type = 'MARKET'
+  scopeLinks(): ScopeLinks {
+    // One statement for both (agreement reads them on every request that compares figures).
+    const rows = this.db
+      .query<{ kind: "M" | "E"; id: number; name: string; parentId: number | null; parentName: string | null; start: string | null; end: string | null }>(
+        `SELECT 'M' AS kind, e.id, e.name, p.id AS parentId, p.name AS parentName, NULL AS start, NULL AS end
+           FROM entity e JOIN entity p ON p.id = e.parent_id WHERE e.type = 'MARKET' AND p.type = 'MARKET'
          UNION ALL
-         SELECT e.id, e.name, p.id, p.name FROM entity e JOIN entity p ON p.id = e.part_of_id
-         ORDER BY 1`,
+         SELECT 'M', e.id, e.name, p.id, p.name, NULL, NULL FROM entity e JOIN entity p ON p.id = e.part_of_id
+         UNION ALL
+         SELECT 'E', id, name, parent_id, NULL, start_date, end_date FROM entity WHERE type = 'EVENT'
+         ORDER BY 1, 2`,
       )
       .all();
-  }
-
-  /** Every event with its dates and parent event; for comparing figures of events. */
-  eventDates(): EventDatesRow[] {
-    return this.db
-      .query<EventDatesRow>("SELECT id, name, start_date AS start, end_date AS end, parent_id AS parentId FROM entity WHERE type = 'EVENT' ORDER BY id")
-      .all();
+    const markets: MarketLinkRow[] = [];
+    const events: EventDatesRow[] = [];
+    for (const r of rows) {
+      if (r.kind === "M") markets.push({ marketId: r.id, name: r.name, parentId: r.parentId!, parentName: r.parentName! });
+      else events.push({ id: r.id, name: r.name, start: r.start, end: r.end, parentId: r.parentId });
+    }
+    return { markets, events };
   }
 
   /** A page of entities in slug order. */

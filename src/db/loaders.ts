@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import type { Archive } from "./archives.js";
 import { MAX_BATCH, groupBy } from "./batch.js";
 import type { CitationRow, CitationViaRow } from "./citation.repo.js";
-import type { EntityNameRow, EntityRow, EventDatesRow, MarketLinkRow } from "./entity.repo.js";
+import type { EntityNameRow, EntityRow, ScopeLinks } from "./entity.repo.js";
 import type { MetricRelationRow, MetricRow } from "./metric.repo.js";
 import type { ReportBasisRow, ReportRow } from "./report.repo.js";
 import type { Repositories } from "./repositories.js";
@@ -72,10 +72,8 @@ export interface Loaders {
   readonly comparableStatistics: DataLoader<CandidateKey, StatisticRow[], string>;
   /** The reports behind a statistic's citations (see ReportGraph). */
   readonly reportGraph: DataLoader<number, ReportGraph>;
-  /** Every market (or other entity) that is part of a broader one; read once per request, on first use. */
-  marketLinks(): Promise<readonly MarketLinkRow[]>;
-  /** Every event with its dates; read once per request, on first use. */
-  eventDates(): Promise<readonly EventDatesRow[]>;
+  /** Every market (or other entity) part of a broader one, and every event with its dates; read once per request, on first use. */
+  scopeLinks(): Promise<ScopeLinks>;
 }
 
 /**
@@ -259,11 +257,8 @@ class RequestLoaders implements Loaders {
         ),
     );
   }
-  marketLinks(): Promise<readonly MarketLinkRow[]> {
-    return this.lazy("marketLinks", (r) => once(() => r.entities.marketLinks()))();
-  }
-  eventDates(): Promise<readonly EventDatesRow[]> {
-    return this.lazy("eventDates", (r) => once(() => r.entities.eventDates()))();
+  scopeLinks(): Promise<ScopeLinks> {
+    return this.lazy("scopeLinks", (r) => once(() => r.entities.scopeLinks()))();
   }
 }
 

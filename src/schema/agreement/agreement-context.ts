@@ -1,4 +1,4 @@
-import type { EventDatesRow, MarketLinkRow } from "../../db/entity.repo.js";
+import type { ScopeLinks } from "../../db/entity.repo.js";
 import type { MetricRelationRow } from "../../db/metric.repo.js";
 import type { ComparableRow } from "../../db/statistic.repo.js";
 import { type AgreementContext, type ComparableStatistic, type EventDates, type MetricRelation, type StatisticKind, ancestors } from "../../facts/agreement.js";
@@ -24,7 +24,7 @@ export function comparable(row: ComparableFields): ComparableStatistic {
 }
 
 /** The agreement context of some metric relations, the market hierarchy and the events, keyed by row ids. */
-export function agreementContext(relations: readonly MetricRelationRow[], markets: readonly MarketLinkRow[], events: readonly EventDatesRow[]): AgreementContext {
+export function agreementContext(relations: readonly MetricRelationRow[], { markets, events }: ScopeLinks): AgreementContext {
   const metricRelations: MetricRelation[] = relations.map((r) => ({
     metric: r.metricId,
     related: r.relatedId,

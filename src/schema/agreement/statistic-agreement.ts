@@ -21,8 +21,8 @@ import { StatisticNotCompared } from "./statistic-not-compared.type.js";
  * and the statistic's period, so only figures that can be compared are read).
  */
 export async function statisticAgreement(row: StatisticRow, ctx: RequestContext): Promise<StatisticAgreement> {
-  const [relations, markets, events] = await Promise.all([ctx.loaders.metricRelations.load(row.metricId), ctx.loaders.marketLinks(), ctx.loaders.eventDates()]);
-  const agreement = agreementContext(relations, markets, events);
+  const [relations, scope] = await Promise.all([ctx.loaders.metricRelations.load(row.metricId), ctx.loaders.scopeLinks()]);
+  const agreement = agreementContext(relations, scope);
   const metrics = new Set([row.metricId, ...relations.flatMap((r) => [r.metricId, r.relatedId])]);
   const self = comparable(row);
   const subjects = relatedSubjects(self.subjects as number[], agreement.partOf as ReadonlyMap<number, number>);

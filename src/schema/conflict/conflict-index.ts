@@ -65,7 +65,7 @@ export function conflictReason(index: ConflictIndex, first: ComparableFields, se
 
 function buildIndex(rows: readonly ComparableRow[], repos: Repositories): ConflictIndex {
   const relations = repos.metrics.allRelations();
-  const context = agreementContext(relations, repos.entities.marketLinks(), repos.entities.eventDates());
+  const context = agreementContext(relations, repos.entities.scopeLinks());
   const family = equivalenceFamilies(relations);
   const buckets = new Map<string, ComparableRow[]>();
   for (const r of rows) {
