@@ -25,7 +25,7 @@ import {
   readingInterval,
   sameInterval,
 } from "./interval.js";
-import { describeHuman, humanNumber, scaleOf, withUnit } from "./number-format.js";
+import { describeHuman, humanNumber, humanParts, scaleOf, withUnit } from "./number-format.js";
 import { roundTo, sameNumber } from "./precision.js";
 
 /** The verdict on two values of the same thing. */
@@ -143,7 +143,7 @@ function precisionWords(precision: number, amount: number): string {
   const scale = scaleOf(amount);
   const rel = clean(precision / scale);
   const place = PLACES.get(rel) ?? `multiples of ${humanNumber(rel)}`;
-  const of = scale === 1 ? "" : ` of a ${humanNumber(scale).split(" ")[1]}`;
+  const of = scale === 1 ? "" : ` of a ${humanParts(scale).word}`;
   return `the same precision (${place}${of})`;
 }
 
@@ -174,10 +174,9 @@ function range(i: Interval, unit: string): string {
   const hi = Number.isFinite(i.hi) ? i.hi : null;
   if (lo !== null && hi !== null) {
     const scale = scaleOf(Math.max(Math.abs(lo), Math.abs(hi)));
-    const [l, h] = [humanNumber(clean(lo), scale), humanNumber(clean(hi), scale)];
-    if (l === h) return withUnit(l, unit);
-    const word = scale === 1 ? "" : ` ${l.split(" ")[1]}`;
-    return withUnit(`${l.split(" ")[0]} to ${h.split(" ")[0]}${word}`, unit);
+    const [l, h] = [humanParts(clean(lo), scale), humanParts(clean(hi), scale)];
+    const word = l.word === "" ? "" : ` ${l.word}`;
+    return withUnit(l.digits === h.digits ? `${l.digits}${word}` : `${l.digits} to ${h.digits}${word}`, unit);
   }
   if (lo !== null) return withUnit(`${i.loOpen ? "more than" : "at least"} ${humanNumber(clean(lo))}`, unit);
   if (hi !== null) return withUnit(`${i.hiOpen ? "less than" : "at most"} ${humanNumber(clean(hi))}`, unit);

@@ -24,9 +24,9 @@
  * Reasons also say when the kinds differ (a forecast compared with an estimate) and flag amounts
  * an order of magnitude apart whatever the verdict.
  */
-import { type MetricLink, metricRelation, subjectRelation, timeRelation } from "./agreement-scope.js";
-import { type ValueJudgement, judgeValues, amountRatio, magnitudeNote, DIFFERENT_MEASURE_FACTOR } from "./agreement-values.js";
-import { type Comparator, type Interval, type StatedValue, clean, interval } from "./interval.js";
+import { metricRelation, subjectRelation, timeRelation } from "./agreement-scope.js";
+import { DIFFERENT_MEASURE_FACTOR, type ValueJudgement, amountRatio, judgeValues } from "./agreement-values.js";
+import { type Comparator, type Interval, type StatedValue, clean } from "./interval.js";
 import { describeHuman, humanNumber, withUnit } from "./number-format.js";
 import type { Key } from "./key.js";
 import { stripPeriod } from "./prose.js";
@@ -227,6 +227,3 @@ function upperFirst(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-// Re-exported for callers that read intervals from rows.
-export { interval, magnitudeNote };
-export type { MetricLink };

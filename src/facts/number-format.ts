@@ -106,10 +106,15 @@ const SCALES: readonly (readonly [number, string])[] = [
  * (54,945; 4.1); `scale` forces the scale word of another number (to write a range alike).
  */
 export function humanNumber(x: number, scale: number = scaleOf(x)): string {
-  if (!Number.isFinite(x)) return formatNumber(x);
-  if (scale === 1) return exactNumber(x);
+  const { digits, word } = humanParts(x, scale);
+  return word === "" ? digits : `${digits} ${word}`;
+}
+
+/** `humanNumber` in two parts: the digits ("433.75") and the scale word ("billion", or "" below a million). */
+export function humanParts(x: number, scale: number = scaleOf(x)): { readonly digits: string; readonly word: string } {
+  if (!Number.isFinite(x) || scale === 1) return { digits: Number.isFinite(x) ? exactNumber(x) : formatNumber(x), word: "" };
   const mantissa = Number((x / scale).toPrecision(12));
-  return `${formatNumber(mantissa, Math.max(0, decimalsOf(mantissa)))} ${SCALES.find(([f]) => f === scale)![1]}`;
+  return { digits: formatNumber(mantissa, Math.max(0, decimalsOf(mantissa))), word: SCALES.find(([f]) => f === scale)![1] };
 }
 
 /** The factor of the scale word a number is written with: 1e12, 1e9, 1e6, or 1 below a million. */
