@@ -8,8 +8,11 @@ export default defineConfig({
   test: {
     setupFiles: ["reflect-metadata"],
     include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    // Timeouts catch hangs; they do not measure speed (a test should take well under 10 s, and
+    // the summary printed by test/support/slowest-tests.ts names any that does not).
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
     pool: "forks",
+    reporters: ["default", "./test/support/slowest-tests.ts"],
   },
 });
