@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     setupFiles: ["reflect-metadata"],
     include: ["test/**/*.test.ts"],
+    // The fixture and db/ are built once per run and copied by the files that serve them.
+    globalSetup: ["test/support/global-setup.ts"],
     // Timeouts catch hangs; they do not measure speed (a test should take well under 10 s, and
     // the summary printed by test/support/slowest-tests.ts names any that does not).
     testTimeout: 60_000,
