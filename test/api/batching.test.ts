@@ -72,16 +72,18 @@ describe("batching", () => {
     console.log(`fixture: ${ten.statements} statements for 10 statistics, ${hundred.statements} for 100`);
   });
 
-  it("keeps the count flat on the project's own knowledge base too", async () => {
+  it("runs no more statements on the project's knowledge base than on the fixture, whose first page needs every loader", async () => {
+    // Whatever db/ holds: a page can need fewer loaders than the fixture's (no figure on it has
+    // an event, say), never more, and a page of 10 never more statements than a page of 100.
+    await statementsFor(fixture, 100);
+    const bound = (await statementsFor(fixture, 100)).statements;
     await statementsFor(project, 100);
     const ten = await statementsFor(project, 10);
     const hundred = await statementsFor(project, 100);
-    expect(hundred.returned).toBe(100);
-    // One statement per loader and level; a small page can only save one when every entity a
-    // level needs was already read earlier in the request (the DataLoader cache).
-    expect(hundred.statements).toBeGreaterThanOrEqual(ten.statements);
-    expect(hundred.statements).toBeLessThanOrEqual(16);
-    console.log(`project: ${ten.statements} statements for 10 statistics, ${hundred.statements} for 100`);
+    expect(hundred.returned).toBe(Math.min(100, (await project.data(`{ statistics { totalCount } }`)).statistics.totalCount));
+    expect(ten.statements).toBeLessThanOrEqual(hundred.statements);
+    expect(hundred.statements).toBeLessThanOrEqual(bound);
+    console.log(`project: ${ten.statements} statements for 10 statistics, ${hundred.statements} for 100 (fixture: ${bound})`);
   });
 
   it("runs as many SQL statements for a page of 100 statistics with every fact-checking field as for a page of 10", async () => {
@@ -95,14 +97,15 @@ describe("batching", () => {
     console.log(`fixture, fact-checking fields: ${ten.statements} statements for 10 statistics, ${hundred.statements} for 100`);
   });
 
-  it("keeps the count of the fact-checking fields flat on the project's own knowledge base", async () => {
+  it("runs no more statements for the fact-checking fields on the project's knowledge base than on the fixture", async () => {
+    await statementsFor(fixture, 100, FACT_CHECK_PAGE);
+    const bound = (await statementsFor(fixture, 100, FACT_CHECK_PAGE)).statements;
     await statementsFor(project, 100, FACT_CHECK_PAGE);
     const ten = await statementsFor(project, 10, FACT_CHECK_PAGE);
     const hundred = await statementsFor(project, 100, FACT_CHECK_PAGE);
-    expect(hundred.returned).toBe(100);
-    expect(hundred.statements).toBe(ten.statements);
-    expect(hundred.statements).toBeLessThanOrEqual(20);
-    console.log(`project, fact-checking fields: ${ten.statements} statements for 10 statistics, ${hundred.statements} for 100`);
+    expect(ten.statements).toBeLessThanOrEqual(hundred.statements);
+    expect(hundred.statements).toBeLessThanOrEqual(bound);
+    console.log(`project, fact-checking fields: ${ten.statements} statements for 10 statistics, ${hundred.statements} for 100 (fixture: ${bound})`);
   });
 
   it("reads archived texts once per database, not once per request", async () => {

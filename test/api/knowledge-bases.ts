@@ -6,10 +6,11 @@ import type { GraphQLFormattedError } from "graphql";
 import { type KnowledgeBase, openKnowledgeBase } from "../../src/db/open.js";
 import { DEFAULT_DATA_DIR } from "../../src/paths.js";
 import { type ApiServer, createServer } from "../../src/server.js";
-import { buildFixtureDb, buildInto } from "../fixtures/fixture-db.js";
+import { FIXTURE_BULK_COUNT, buildFixtureDb, buildInto } from "../fixtures/fixture-db.js";
+import { sharedDatabase } from "../support/shared-databases.js";
 
 /** How many generated statistics the fixture holds beside its hand-written awkward rows. */
-export const BULK_COUNT = 130;
+export const BULK_COUNT = FIXTURE_BULK_COUNT;
 
 /** A knowledge base built for a test into a temporary directory, served in-process. */
 export interface TestApi {
@@ -30,10 +31,18 @@ export async function fixtureApi(): Promise<TestApi> {
   return serveDatabase(db.dir, db.dbPath);
 }
 
-/** The project's own knowledge base (db/), built into a temporary directory. */
+/**
+ * The project's own knowledge base (db/) in a temporary directory of its own: a copy of the
+ * one the global setup built for the run, or built here when there is none. Tests on it check
+ * what holds for any valid data (or name the documents they rely on), never its counts.
+ */
 export async function projectApi(): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), "lsf-project-"));
-  return serveDatabase(dir, buildInto(dir, DEFAULT_DATA_DIR));
+  const shared = sharedDatabase("project");
+  if (shared === undefined) return serveDatabase(dir, buildInto(dir, DEFAULT_DATA_DIR));
+  const dbPath = join(dir, "knowledge.sqlite");
+  copyFileSync(shared, dbPath);
+  return serveDatabase(dir, dbPath);
 }
 
 /**

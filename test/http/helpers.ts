@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect } from "vitest";
 import { type KnowledgeBase, openKnowledgeBase } from "../../src/db/open.js";
@@ -168,4 +169,45 @@ export function spawnServe(args: string[], env: Record<string, string> = {}, opt
       reject(new Error(`the server exited with ${code}:\n${out}`));
     });
   });
+}
+
+/** A request sent with node:http, and the moment its last byte was written. */
+export interface SentRequest {
+  /** Resolves once the whole request has been written to the socket. */
+  readonly written: Promise<void>;
+  /** Resolves with the status and body once the response has arrived. */
+  readonly response: Promise<{ status: number; body: string }>;
+}
+
+/**
+ * POSTs `body` to `${base}graphql` on a connection of its own and reports when it was written,
+ * so a test can act (send SIGTERM) once the request is on its way rather than after a guessed
+ * sleep, which a busy machine outlasts.
+ */
+export function sendRequest(base: string, body: string, headers: Record<string, string> = {}): SentRequest {
+  let written!: () => void;
+  const writtenP = new Promise<void>((resolve) => (written = resolve));
+  const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = httpRequest(`${base}graphql`, { method: "POST", agent: false, headers: { "content-type": "application/json", connection: "close", ...headers } }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (text += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.on("finish", () => written());
+    req.end(body);
+  });
+  return { written: writtenP, response };
+}
+
+/**
+ * Waits until a server has caught up with the connections opened before this call: a request
+ * on a new connection is answered only after the listener has accepted those queued ahead of
+ * it. Used before SIGTERM, so that a request sent earlier is in flight, not in the backlog.
+ */
+export async function serverCaughtUp(base: string): Promise<void> {
+  const res = await fetch(`${base}healthz`, { headers: { connection: "close" } });
+  await res.text();
 }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FixtureDb, buildFixtureDb } from "../fixtures/fixture-db.js";
-import { spawnServe } from "./helpers.js";
+import { sendRequest, serverCaughtUp, spawnServe } from "./helpers.js";
 
 /** The real `serve` command in a child process: startup, configuration, SIGTERM drain, workers. */
 let db: FixtureDb;
@@ -19,12 +19,15 @@ describe("serve", () => {
     const s = await spawnServe(["--db", db.dbPath], { LSF_TEST_HOOKS: "1" });
     expect(s.output()).toMatch(/serving http:\/\/127\.0\.0\.1:\d+\/graphql \(data version [0-9a-f]{12}, built 2026-01-01T00:00:00\.000Z\)/);
     const started = Date.now();
-    const slow = post(s.base, { "x-test-delay-ms": "1500" });
-    await sleep(300);
+    const slow = sendRequest(s.base, QUERY, { "x-test-delay-ms": "1500" });
+    // SIGTERM once the request is in flight, however busy the machine is.
+    await slow.written;
+    await serverCaughtUp(s.base);
+    await sleep(100);
     s.child.kill("SIGTERM");
-    const res = await slow;
+    const res = await slow.response;
     expect(res.status).toBe(200);
-    expect(((await res.json()) as any).data.platform).toEqual({ name: "Shoplive" });
+    expect(JSON.parse(res.body).data.platform).toEqual({ name: "Shoplive" });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
     expect(await s.exited).toBe(0);
     const logs = s
@@ -38,11 +41,12 @@ describe("serve", () => {
   it("has no delay hook unless LSF_TEST_HOOKS=1", async () => {
     const s = await spawnServe(["--db", db.dbPath]);
     try {
+      // With the hook this request would wait 10 s; without it, it answers at once (8 s leaves room for a busy machine).
       const started = Date.now();
-      const res = await post(s.base, { "x-test-delay-ms": "3000" });
+      const res = await post(s.base, { "x-test-delay-ms": "10000" });
       expect(res.status).toBe(200);
       await res.text();
-      expect(Date.now() - started).toBeLessThan(2500);
+      expect(Date.now() - started).toBeLessThan(8000);
     } finally {
       expect(await s.stop()).toBe(0);
     }
@@ -79,12 +83,15 @@ describe("serve", () => {
     }
     expect(pids.size).toBe(2);
     expect(pids.has(s.child.pid!)).toBe(false);
-    const slow = post(s.base, { "x-test-delay-ms": "1200", connection: "close" });
-    await sleep(300);
+    const slow = sendRequest(s.base, QUERY, { "x-test-delay-ms": "1200" });
+    await slow.written;
+    // The primary hands connections out in order; once a later one is answered, the slow one has a worker.
+    await serverCaughtUp(s.base);
+    await sleep(200);
     s.child.kill("SIGTERM");
-    const res = await slow;
+    const res = await slow.response;
     expect(res.status).toBe(200);
-    expect(((await res.json()) as any).data.platform.name).toBe("Shoplive");
+    expect(JSON.parse(res.body).data.platform.name).toBe("Shoplive");
     expect(await s.exited).toBe(0);
     for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
   });

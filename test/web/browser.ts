@@ -4,8 +4,40 @@ import { join } from "node:path";
 import { type BrowserContext, type Page, chromium } from "playwright-core";
 import { PROJECT_ROOT } from "../../src/paths.js";
 
-/** Debian's Chromium; playwright's own browser downloads are not available here. */
-export const CHROMIUM = "/usr/bin/chromium";
+/** Where Debian's chromium package installs the browser; used when CHROMIUM_PATH is not set. */
+export const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+
+/** Where a browser was found, and how. */
+export interface ChromiumChoice {
+  readonly path: string;
+  readonly from: "CHROMIUM_PATH" | "system" | "playwright";
+}
+
+/**
+ * The Chromium (or Chrome) the browser tests drive: `CHROMIUM_PATH` when set (it must exist:
+ * a wrong setting is an error, not a fallback), else /usr/bin/chromium, else the browser
+ * playwright installs itself (`npx playwright-core install chromium`). Throws with all three
+ * ways when none is there: the tests fail rather than skip.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumChoice {
+  const configured = env.CHROMIUM_PATH?.trim();
+  if (configured) {
+    if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH is ${configured}, which does not exist: point it at a Chromium or Chrome executable.`);
+    return { path: configured, from: "CHROMIUM_PATH" };
+  }
+  if (existsSync(SYSTEM_CHROMIUM)) return { path: SYSTEM_CHROMIUM, from: "system" };
+  let bundled: string | undefined;
+  try {
+    bundled = chromium.executablePath();
+  } catch {
+    bundled = undefined;
+  }
+  if (bundled && existsSync(bundled)) return { path: bundled, from: "playwright" };
+  throw new Error(
+    "No Chromium for the browser tests: set CHROMIUM_PATH to a Chromium or Chrome executable, install /usr/bin/chromium " +
+      "(`apt-get install -y chromium`, as .ci/run does) or let playwright download its own (`npx playwright-core install chromium`).",
+  );
+}
 
 /** Where the tests write screenshots for people to look at (git-ignored). */
 export const SCREENSHOT_DIR = join(PROJECT_ROOT, "test-output", "screenshots");
@@ -24,21 +56,18 @@ export interface OfflineBrowser {
 }
 
 /**
- * Launches Debian's Chromium headless with a fresh profile and networking limited to the
- * test server: DNS resolves nothing but 127.0.0.1, background services (updates, sync,
- * QUIC) are off, and every request to another origin is aborted and recorded. Fails with
- * a clear message (the tests must not silently skip) when Chromium is missing or does not
- * start.
+ * Launches Chromium (see findChromium) headless with a fresh profile and networking limited
+ * to the test server: DNS resolves nothing but 127.0.0.1, background services (updates, sync,
+ * QUIC) are off, and every request to another origin is aborted and recorded. Fails with a
+ * clear message (the tests must not silently skip) when Chromium is missing or does not start.
  */
 export async function launchOfflineBrowser(serverOrigin: string): Promise<OfflineBrowser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: the browser tests need it. Install it with \`apt-get install -y chromium\` (.ci/run does).`);
-  }
+  const { path: executablePath, from } = findChromium();
   const profile = mkdtempSync(join(tmpdir(), "lsf-chromium-"));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath,
       headless: true,
       viewport: { width: 1280, height: 900 },
       args: [
@@ -54,7 +83,7 @@ export async function launchOfflineBrowser(serverOrigin: string): Promise<Offlin
     });
   } catch (e) {
     rmSync(profile, { recursive: true, force: true });
-    throw new Error(`Chromium at ${CHROMIUM} could not be launched: ${(e as Error).message}`);
+    throw new Error(`Chromium at ${executablePath} (from ${from}) could not be launched: ${(e as Error).message}`);
   }
   const requests: string[] = [];
   const blocked: string[] = [];
