@@ -89,12 +89,14 @@ export function connectedGroups<P extends readonly [number, number, ...unknown[]
   return [...groups.values()];
 }
 
-function bySubject(statistics: readonly ComparableStatistic[]): Map<Key, ComparableStatistic[]> {
-  const out = new Map<Key, ComparableStatistic[]>();
+/** Statistics by their set of subjects (in any order): only figures about the same subjects can conflict. */
+function bySubject(statistics: readonly ComparableStatistic[]): Map<string, ComparableStatistic[]> {
+  const out = new Map<string, ComparableStatistic[]>();
   for (const s of statistics) {
-    const list = out.get(s.subject) ?? [];
+    const key = s.subjects.map(String).sort().join("\u0000");
+    const list = out.get(key) ?? [];
     list.push(s);
-    out.set(s.subject, list);
+    out.set(key, list);
   }
   return out;
 }

@@ -76,6 +76,7 @@ beforeAll(async () => {
         stat("fest-sales", { event: "gadget-fest-2021", period: 2021, value: cny(540e9) }),
         stat("year-sales-2021", { period: 2021, value: cny(8.4e12, { precision: 1e11 }) }),
         stat("host-a-sales", { metric: "host-sales", subject: "host-a", period: "2021-10-20", event: "gadget-fest-2021-presale", value: cny(8.2e9) }),
+        stat("host-a-presale-month", { metric: "host-sales", subject: "host-a", period: "2021-10", event: "gadget-fest-2021-presale", value: cny(9.5e9) }),
         { ...stat("hosts-ab-sales", { metric: "host-sales", period: "2021-10-20", event: "gadget-fest-2021-presale", value: cny(19e9) }), subject: undefined, subjects: ["host-a", "host-b"] },
       ]),
     ],
@@ -166,7 +167,7 @@ describe("periods, events and the precision of dates", () => {
   it("includes sub-events when filtering by an event", async () => {
     const data = await api.data(`{ statistics(filter: { event: "gadget-fest-2021" }, first: 50) { nodes { slug } } }`);
     expect(data.statistics.nodes.map((n: any) => n.slug).sort()).toEqual(
-      ["fest-day-one-sales", "fest-sales", "host-a-sales", "hosts-ab-sales", "presale-hours-day", "presale-hours-month"].sort(),
+      ["fest-day-one-sales", "fest-sales", "host-a-presale-month", "host-a-sales", "hosts-ab-sales", "presale-hours-day", "presale-hours-month"].sort(),
     );
   });
 });
@@ -209,5 +210,12 @@ describe("figures about several subjects", () => {
       verdict: "DIFFERENT_SCOPE",
       reason: "8.2 billion CNY against 19 billion CNY measure different things: one is about Host A, the other about Host A and Host B.",
     });
+  });
+});
+
+describe("the conflicts listing follows the same rules", () => {
+  it("lists a conflict between two figures of one event dated with different precision", async () => {
+    const data = await api.data(`{ conflicts(metric: "host-sales", first: 10) { nodes { statistics { slug } } } }`);
+    expect(data.conflicts.nodes.map((g: any) => g.statistics.map((s: any) => s.slug))).toEqual([["host-a-presale-month", "host-a-sales"]]);
   });
 });

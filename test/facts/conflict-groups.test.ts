@@ -8,8 +8,8 @@ const ctx: AgreementContext = { metricRelations: [], partOf: new Map() };
 const gmv2020 = (id: string, amount: number, { comparator = "EQUAL", ...fields }: Partial<ComparableStatistic> & { comparator?: Comparator } = {}): ComparableStatistic => ({
   id,
   metric: "live-commerce-gmv",
-  subject: "china-live-commerce",
-  subjects: ["china-live-commerce"],
+  subject: fields.subject ?? "china-live-commerce",
+  subjects: [fields.subject ?? "china-live-commerce"],
   event: null,
   kind: "ESTIMATE",
   value: { comparator, amount, upper: null, precision: defaultPrecision(amount) },

@@ -145,7 +145,7 @@ export function describeInvariants(title: string, subject: () => InvariantSubjec
       const { statistics, metrics, entities } = api.kb.repos;
       const rows = statistics.allComparable();
       const slugOf = new Map(rows.map((r) => [r.id, r.slug]));
-      const expected = findConflictGroups(rows.map(comparable), agreementContext(metrics.allRelations(), entities.marketLinks()))
+      const expected = findConflictGroups(rows.map(comparable), agreementContext(metrics.allRelations(), entities.scopeLinks()))
         .map((g) => ({ members: g.members.map((id) => slugOf.get(Number(id))), pairs: g.conflicts.map((c) => [slugOf.get(Number(c.first)), slugOf.get(Number(c.second))]) }))
         .sort((a, b) => (a.members[0]! < b.members[0]! ? -1 : 1));
       const listed: { members: string[]; pairs: string[][] }[] = [];

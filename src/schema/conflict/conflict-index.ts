@@ -3,9 +3,10 @@ import type { KnowledgeBase } from "../../db/open.js";
 import type { MetricRelationRow } from "../../db/metric.repo.js";
 import type { Repositories } from "../../db/repositories.js";
 import type { ComparableRow } from "../../db/statistic.repo.js";
-import { type AgreementContext, compareStatistics, isUnjudged, usableEquivalence } from "../../facts/agreement.js";
+import { type AgreementContext, type ComparableStatistic, compareStatistics, isUnjudged, usableEquivalence } from "../../facts/agreement.js";
+import { comparedPeriod, timeRelation } from "../../facts/agreement-scope.js";
 import { valuesConflict } from "../../facts/agreement-values.js";
-import { connectedGroups, findConflictGroups } from "../../facts/conflict-groups.js";
+import { connectedGroups } from "../../facts/conflict-groups.js";
 import { normalizeUnit } from "../../facts/units.js";
 import { type ComparableFields, agreementContext, comparable } from "../agreement/agreement-context.js";
 
@@ -38,13 +39,14 @@ const indexes = new WeakMap<KnowledgeBase, ConflictIndex>();
  * open database, which is read-only and never changes while served (like its archived texts).
  * Four statements read every statistic, the metric relations and the market hierarchy once.
  *
- * Two statistics can only conflict when they are about the same subject, over the same period
- * (or both without one), and of the same metric or EQUIVALENT ones (anything else is
- * DIFFERENT_SCOPE or not comparable), so the statistics are first split into such buckets and
- * the groups found within each: the work stays proportional to the size of the knowledge base.
- * In a bucket of one metric and one unit, `compareStatistics` says CONFLICTS exactly when the
- * two reading intervals are disjoint, so that test links them without writing every pair's
- * reason; other buckets (EQUIVALENT metrics, converted values) go through `findConflictGroups`.
+ * Two statistics can only conflict when they are about the same subjects, of the same metric or
+ * EQUIVALENT ones, and either of one event or compared over the same period (anything else is
+ * DIFFERENT_SCOPE, not judged or not comparable), so the statistics are first put in such
+ * buckets (a figure of an event in two: its event's and its period's) and pairs are only formed
+ * within a bucket: the work stays proportional to the size of the knowledge base. The pairs that
+ * conflict are then joined into groups over the whole knowledge base, exactly the groups
+ * `findConflictGroups` finds. In a bucket of one metric and one unit, a pair is tested without
+ * writing its reason (`valuesConflict`); other buckets ask `compareStatistics`.
  * Reasons are written when a pair is shown (`conflictReason`).
  */
 export function conflictIndex(ctx: RequestContext): ConflictIndex {
@@ -67,58 +69,64 @@ function buildIndex(rows: readonly ComparableRow[], repos: Repositories): Confli
   const relations = repos.metrics.allRelations();
   const context = agreementContext(relations, repos.entities.scopeLinks());
   const family = equivalenceFamilies(relations);
-  const buckets = new Map<string, ComparableRow[]>();
-  for (const r of rows) {
-    // Figures of one event are compared whatever the precision of their dates, so they share a bucket.
-    const when = r.eventId !== null ? `e${r.eventId}` : `${r.periodStart ?? ""}|${r.periodEnd ?? ""}`;
-    const key = `${r.subjectSet ?? r.subjectId}|${family(r.metricId)}|${when}`;
+  const stats = rows.map(comparable);
+  // Two figures can only conflict when they are about the same subjects and of one metric
+  // family, and either of one event or compared over the same period: each figure goes into
+  // the bucket of its compared period and, when it has one, the bucket of its event.
+  const buckets = new Map<string, number[]>();
+  const add = (key: string, i: number) => {
     const list = buckets.get(key);
-    if (list) list.push(r);
-    else buckets.set(key, [r]);
-  }
-  const groups: IndexedConflictGroup[] = [];
+    if (list) list.push(i);
+    else buckets.set(key, [i]);
+  };
+  stats.forEach((s, i) => {
+    const scope = `${[...s.subjects].sort().join(",")}|${family(rows[i]!.metricId)}`;
+    const period = comparedPeriod(s, context);
+    add(`${scope}|p${period ? `${period.start}|${period.end}` : ""}`, i);
+    if (s.event !== null) add(`${scope}|e${s.event}`, i);
+  });
+  const seen = new Set<string>();
+  const pairs: [number, number][] = [];
   for (const bucket of buckets.values()) {
     if (bucket.length < 2) continue;
-    for (const g of bucketGroups(bucket, context)) {
-      const first = g.members[0]!;
-      groups.push({
-        sortKey: [first.metricSlug, first.periodStart ?? "\uffff", first.subjectSlug, first.slug].join("\u0000"),
-        sortId: first.id,
-        memberIds: g.members.map((m) => m.id),
-        metricIds: [...new Set(g.members.map((m) => m.metricId))],
-        subjectId: first.subjectId,
-        conflicts: g.pairs.map(([a, b]) => [a.id, b.id] as const),
-      });
+    const unit = (i: number) => normalizeUnit(rows[i]!.unit);
+    const uniform = bucket.every((i) => rows[i]!.metricId === rows[bucket[0]!]!.metricId && unit(i) === unit(bucket[0]!));
+    for (let x = 0; x < bucket.length; x++) {
+      for (let y = x + 1; y < bucket.length; y++) {
+        const [i, j] = [bucket[x]!, bucket[y]!];
+        if (seen.has(`${i}|${j}`) || !conflict(stats[i]!, stats[j]!, uniform, context)) continue;
+        seen.add(`${i}|${j}`);
+        pairs.push([i, j]);
+      }
     }
   }
+  pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const groups: IndexedConflictGroup[] = connectedGroups(rows.length, pairs).map((g) => {
+    const first = rows[g.members[0]!]!;
+    return {
+      sortKey: [first.metricSlug, first.periodStart ?? "\uffff", first.subjectSlug, first.slug].join("\u0000"),
+      sortId: first.id,
+      memberIds: g.members.map((i) => rows[i]!.id),
+      metricIds: [...new Set(g.members.map((i) => rows[i]!.metricId))],
+      subjectId: first.subjectId,
+      conflicts: g.pairs.map(([i, j]) => [rows[i]!.id, rows[j]!.id] as const),
+    };
+  });
   groups.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.sortId - b.sortId));
   return { groups, context };
 }
 
-interface BucketGroup {
-  readonly members: ComparableRow[];
-  readonly pairs: [ComparableRow, ComparableRow][];
-}
-
-/** The conflict groups of one bucket (statistics of one subject, period and metric family), members and pairs in bucket order. */
-function bucketGroups(bucket: readonly ComparableRow[], context: AgreementContext): BucketGroup[] {
-  const uniform = bucket.every((r) => r.metricId === bucket[0]!.metricId && normalizeUnit(r.unit) === normalizeUnit(bucket[0]!.unit));
+/**
+ * Whether `compareStatistics` says CONFLICTS for two figures of one bucket. In a bucket of one
+ * metric and one unit that is the same time and values that cannot both hold, tested without
+ * writing the reason; other buckets (EQUIVALENT metrics) ask `compareStatistics` itself.
+ */
+function conflict(a: ComparableStatistic, b: ComparableStatistic, uniform: boolean, context: AgreementContext): boolean {
   if (!uniform) {
-    const byId = new Map(bucket.map((r) => [r.id, r]));
-    return findConflictGroups(bucket.map(comparable), context).map((g) => ({
-      members: g.members.map((id) => byId.get(Number(id))!),
-      pairs: g.conflicts.map((c) => [byId.get(Number(c.first))!, byId.get(Number(c.second))!]),
-    }));
+    const r = compareStatistics(a, b, context);
+    return r !== null && !isUnjudged(r) && r.verdict === "CONFLICTS";
   }
-  const values = bucket.map((r) => comparable(r).value);
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < bucket.length; i++) {
-    for (let j = i + 1; j < bucket.length; j++) if (valuesConflict(values[i]!, values[j]!)) pairs.push([i, j]);
-  }
-  return connectedGroups(bucket.length, pairs).map((g) => ({
-    members: g.members.map((i) => bucket[i]!),
-    pairs: g.pairs.map(([i, j]): [ComparableRow, ComparableRow] => [bucket[i]!, bucket[j]!]),
-  }));
+  return timeRelation(a, b, context)?.kind === "SAME" && valuesConflict(a.value, b.value);
 }
 
 /** Metrics joined by usable EQUIVALENT relations (a conversion with a finite, non-zero scale) share a family id. */
