@@ -46,7 +46,7 @@ export const COMPOSE_SETTINGS: NginxSettings = {
   errorLog: "/dev/stderr",
   accessLog: "/dev/stdout",
   tempDir: "/tmp",
-  cacheDir: "/var/cache/nginx/graphql",
+  cacheDir: "/tmp/graphql-cache",
 };
 
 /** A value may not contain what would end or extend an nginx directive. */
