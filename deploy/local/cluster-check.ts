@@ -178,6 +178,25 @@ function describeFailures(failures: readonly Outcome[], lines: readonly AccessLi
   return out;
 }
 
+/** What the replicas logged from Apollo Server at warn level or above (why a replica failed requests), counted. */
+function replicaWarnings(cluster: LocalCluster): string[] {
+  const out: string[] = [];
+  for (const r of cluster.replicas) {
+    const messages: string[] = [];
+    for (const line of readFileSync(r.logFile, "utf8").split("\n")) {
+      if (!line.includes('"component":"apollo"')) continue;
+      try {
+        const entry = JSON.parse(line) as { level?: string; msg?: string };
+        if (entry.level === "warn" || entry.level === "error") messages.push(`${entry.level}: ${entry.msg ?? ""}`.slice(0, 160));
+      } catch {
+        // not a log line
+      }
+    }
+    if (messages.length) out.push(`replica ${r.index} log (Apollo Server): ${tally(messages, (m) => JSON.stringify(m))}`);
+  }
+  return out;
+}
+
 /** How nginx retried: requests that needed more than one replica, and what the failed tries got. */
 function describeRetries(lines: readonly AccessLine[]): string {
   const retried = lines.filter((l) => l.upstreams.length > 1);
@@ -222,6 +241,7 @@ async function rollingRestart(cluster: LocalCluster, slugs: readonly string[]): 
   for (const s of steps) note(s);
   note(describeRetries(lines));
   for (const d of describeFailures(failures, lines, cluster.replicas)) note(d);
+  if (failures.length) for (const w of replicaWarnings(cluster)) note(w);
   if (badPolls.length) note(`/readyz through nginx: ${tally(badPolls, (o) => `${o.status || "no answer"}`)}`);
 }
 
