@@ -28,7 +28,7 @@ const ROOT = join(DEPLOY_DIR, "..");
 /** Shorter than production's 5 s (deploy/k8s) to keep the check short; the code path is the same. */
 const SHUTDOWN_DELAY_MS = 1000;
 /** A short max-age, so that the check can watch an answer expire and be revalidated. */
-const CACHE_MAX_AGE_S = 2;
+const CACHE_MAX_AGE_S = 3;
 const SERVE_ARGS = ["--shutdown-delay-ms", String(SHUTDOWN_DELAY_MS), "--shutdown-timeout-ms", "10000", "--cache-max-age", String(CACHE_MAX_AGE_S), "--log-requests"];
 const REPLICAS = 3;
 const LOAD_CONCURRENCY = 6;
