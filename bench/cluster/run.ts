@@ -168,7 +168,7 @@ ${busy()}The POST scenarios run the fact card on every request (the replicas' re
 | --- | ---: | --- | ---: | ---: |
 ${rows.join("\n")}
 
-- nginx in front of one replica: ${ratio("nginx-1", "direct")} the throughput of that replica loaded directly (the proxy's cost: a second process and hop on the same cores).
+- nginx in front of one replica: ${ratio("nginx-1", "direct")} the throughput of that replica loaded directly. What nginx costs is a second process and hop on the same cores; a ratio near or above 1 means that cost is below this run's noise.
 - 2 and 3 replicas over 1, through nginx: ${ratio("nginx-2", "nginx-1")} and ${ratio("nginx-3", "nginx-1")}. **This machine has ${machine.cores} cores shared by nginx, every replica and the load generator**, so a second and third replica add no CPU, only processes that contend for it and warm their own caches and compiled operations: what is measured here is the proxy's overhead and the contention, not scaling. On separate machines each replica brings its own cores (the server is CPU-bound and shares nothing), which is what the Kubernetes and docker-compose setups in deploy/ are for.
 - A repeated GET answered by nginx's cache: ${ratio("nginx-cache", "replica-cache")} the rate of one replica's own response cache, and ${ratio("nginx-cache", "nginx-3")} the rate of running the operation behind nginx. A shared cache in front takes repeated queries off the replicas entirely.
 `;
