@@ -12,7 +12,7 @@ import { renderNginxConf } from "./render.js";
  * directory). Used by `npm run cluster:check` and `npm run bench:cluster`.
  */
 
-/** Where Debian puts nginx, and how to get it. */
+/** How to install nginx when it is missing (Debian's package, as .ci/run installs it). */
 export const NGINX_INSTALL_HINT = "install it with: apt-get update && apt-get install -y nginx (what .ci/run does when nginx is missing)";
 
 /** The nginx binary: $NGINX, else `nginx` on PATH or in /usr/sbin; undefined when there is none. */
@@ -136,7 +136,7 @@ export class LocalNginx {
     return text;
   }
 
-  /** `nginx -t` on the rendered file: resolves with its output, or throws with it. */
+  /** Runs `nginx -t` on the rendered file: returns its output, or throws with it. */
   test(): string {
     const r = spawnSync(this.binary, ["-t", "-p", this.dir, "-c", this.conf], { encoding: "utf8" });
     const output = `${r.stdout}${r.stderr}`.trim();
