@@ -42,7 +42,25 @@ export function operationCost(
 ): number {
   const root = operation.operation === "query" ? schema.getQueryType() : operation.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
   if (!root) return 0;
+  // Each named fragment is priced once and its cost reused at every spread: the walk visits each
+  // selection of the document once, so its time is linear in the document's size however the
+  // fragments spread one another (re-walking them made 1 KB documents take hours). A fragment's
+  // fields are looked up on its own type condition, so its cost does not depend on where it is
+  // spread; the multipliers of the fields around a spread apply to it there.
+  const fragmentCosts = new Map<string, number>();
   const visiting = new Set<string>();
+
+  const spreadCost = (name: string): number => {
+    const known = fragmentCosts.get(name);
+    if (known !== undefined) return known;
+    const fragment = fragments[name];
+    if (!fragment || visiting.has(name)) return 0; // unknown or cyclic: validation refuses it
+    visiting.add(name);
+    const cost = selectionCost(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined);
+    visiting.delete(name);
+    fragmentCosts.set(name, cost);
+    return cost;
+  };
 
   const selectionCost = (set: SelectionSetNode, parent: GraphQLNamedType | undefined): number => {
     let total = 0;
@@ -51,13 +69,7 @@ export function operationCost(
       else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const type = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
         total += selectionCost(sel.selectionSet, type ?? undefined);
-      } else {
-        const fragment = fragments[sel.name.value];
-        if (!fragment || visiting.has(sel.name.value)) continue; // unknown or cyclic: validation refuses it
-        visiting.add(sel.name.value);
-        total += selectionCost(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined);
-        visiting.delete(sel.name.value);
-      }
+      } else total += spreadCost(sel.name.value);
     }
     return total;
   };

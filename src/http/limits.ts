@@ -127,7 +127,9 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin<RequestCont
             known.byValues.set(values, cost);
           }
           contextValue.outcome.cost = cost;
-          if (cost > maxCost) throw limitError("maxCost", maxCost, cost, "{op} would cost too much to answer; ask for smaller pages (first/last) or fewer nested lists", operation.name?.value);
+          // Fragments spread in one another can price a small document past what a double holds exactly.
+          const found = Number.isSafeInteger(cost) ? cost : `more than ${Number.MAX_SAFE_INTEGER}`;
+          if (cost > maxCost) throw limitError("maxCost", maxCost, found, "{op} would cost too much to answer; ask for smaller pages (first/last) or fewer nested lists", operation.name?.value);
         },
       };
     },
