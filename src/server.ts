@@ -163,6 +163,10 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     keepAliveTimeout: options.keepAliveTimeoutMs ?? d.keepAliveTimeoutMs,
     headersTimeout: headersTimeoutMs,
     requestTimeout: 2 * headersTimeoutMs,
+    // Node enforces both timeouts only when it sweeps its connections, every 30 s by default,
+    // which let a stalled request live up to 30 s past its limit; sweep often enough that
+    // the limits hold to within a quarter of the headers timeout (at most a second late).
+    connectionsCheckingInterval: connectionsCheckingInterval(headersTimeoutMs),
   });
   const drainer = new Drainer(httpServer);
   const jit = (options.executor ?? d.executor) === "jit" ? jitExecutor(schema) : undefined;
@@ -445,6 +449,11 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
       return finished;
     },
   };
+}
+
+/** How often Node sweeps connections for header and request timeouts: a quarter of the headers timeout, 50 ms to 1 s. */
+export function connectionsCheckingInterval(headersTimeoutMs: number): number {
+  return Math.max(50, Math.min(1000, Math.floor(headersTimeoutMs / 4)));
 }
 
 /** Resolves with the promise's value, or undefined once the deadline passes first (and marks it expired). */
