@@ -168,11 +168,14 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     // the limits hold to within a quarter of the headers timeout (at most a second late).
     connectionsCheckingInterval: connectionsCheckingInterval(headersTimeoutMs),
   });
-  const drainer = new Drainer(httpServer);
+  const drainer = new Drainer(httpServer, Math.min(1000, options.keepAliveTimeoutMs ?? d.keepAliveTimeoutMs));
   const jit = (options.executor ?? d.executor) === "jit" ? jitExecutor(schema) : undefined;
   const armor = armorProtection(limits, { fieldSuggestions: options.fieldSuggestions ?? d.fieldSuggestions });
   const apollo = new ApolloServer<RequestContext>({
     ...(jit ? { gateway: jitGateway(schema, sdl, jit) } : { schema }),
+    // Shutdown is the Drainer's: Apollo's own SIGTERM handler would stop Apollo while requests
+    // already received still wait to run, and they would fail with a 500.
+    stopOnTerminationSignals: false,
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
@@ -203,7 +206,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     const started = performance.now();
     const requestId = requestIdOf(req);
     const note: RequestNote = {};
-    drainer.track(res, () => logRequest(req, res, requestId, started, note));
+    drainer.track(req, res, () => logRequest(req, res, requestId, started, note));
     route(req, res, requestId, started, note).catch((e: unknown) => {
       log.error({ requestId, err: e }, "request failed");
       if (!res.headersSent) {
