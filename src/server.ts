@@ -6,7 +6,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { type RequestContext, createContext } from "./context.js";
 import type { KnowledgeBase } from "./db/open.js";
 import { TOO_LARGE, readBody } from "./http/body.js";
-import { csrfSafe, etagOf, graphQLParams, matchesEtag, outcomePlugin, publicCacheControl, requestKey } from "./http/caching.js";
+import { csrfSafe, etagOf, graphQLParams, matchesEtag, outcomePlugin, publicCacheControl, queryHash, requestKey } from "./http/caching.js";
+import { MAX_JSON_DEPTH, TOO_DEEP_MESSAGE, jsonNestedDeeperThan, nestedDeeperThan } from "./http/json-depth.js";
 import { DEFAULT_SETTINGS, type Executor, type ServeSettings } from "./http/config.js";
 import { Cors } from "./http/cors.js";
 import { type JitStats, jitExecutor, jitGateway } from "./http/jit-executor.js";
@@ -116,6 +117,9 @@ export function serverOptionsFrom(s: ServeSettings): ServerOptions {
 
 /** The content types a POST body may have. */
 const JSON_TYPE = /^\s*application\/(graphql-response\+)?json\s*(;|$)/i;
+
+/** Paths that only answer GET and HEAD (and the CORS preflight): anything else is 405. */
+const READ_ONLY_PATHS: ReadonlySet<string> = new Set(["/healthz", "/readyz", "/schema.graphql"]);
 
 /** Requests slower than this are logged at `warn` even when request logging is off. */
 const SLOW_REQUEST_MS = 1000;
@@ -259,6 +263,10 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     const url = new URL(rawUrl, "http://localhost");
     if (method === "OPTIONS") return cors.preflight(req, res);
     const isRead = method === "GET" || method === "HEAD";
+    if (!isRead && READ_ONLY_PATHS.has(url.pathname)) {
+      res.setHeader("allow", "GET, HEAD, OPTIONS");
+      return sendError(res, 405, "METHOD_NOT_ALLOWED", `Method ${method} is not allowed on ${url.pathname}; use GET.`);
+    }
     if (isRead && url.pathname === "/healthz") return sendHealth(res, kb);
     if (isRead && url.pathname === "/readyz") return sendReadiness(res, kb, stopping);
     if (isRead && url.pathname === "/schema.graphql") {
@@ -330,6 +338,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
         } catch (e) {
           return sendError(res, 400, "BAD_REQUEST", `The request body is not valid JSON: ${(e as Error).message}`);
         }
+        if (nestedDeeperThan(body, MAX_JSON_DEPTH + 1)) return sendError(res, 400, "BAD_REQUEST", TOO_DEEP_MESSAGE);
       } else if (type !== "" && !csrfSafe(req)) {
         body = raw; // a form-like content type: Apollo answers with its CSRF refusal
       } else {
@@ -337,15 +346,25 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
       }
     }
 
+    if (method !== "POST" && ["variables", "extensions"].some((p) => jsonNestedDeeperThan(url.searchParams.get(p), MAX_JSON_DEPTH))) {
+      return sendError(res, 400, "BAD_REQUEST", TOO_DEEP_MESSAGE);
+    }
+
     // Repeated operations: answer from the ETag or the response cache without running anything.
     let key: string | undefined;
     const params = csrfSafe(req) ? graphQLParams(method === "HEAD" ? "GET" : method, url, body) : undefined;
+    if (params?.query !== undefined && params.persistedHash !== undefined && params.persistedHash !== queryHash(params.query)) {
+      // Apollo reports this as an unexpected error (400 INTERNAL_SERVER_ERROR, logged with the query).
+      return sendError(res, 400, "BAD_REQUEST", "The persisted query's sha256Hash is not the SHA-256 of the query sent with it.");
+    }
     if (params) key = requestKey(dataVersion, req.headers.accept, params);
     if (key !== undefined) {
       const hit = responseCache.enabled ? responseCache.get(key) : undefined;
-      if (method !== "POST" && req.headers["if-none-match"] !== undefined) {
+      const ifNoneMatch = req.headers["if-none-match"];
+      if (method !== "POST" && ifNoneMatch !== undefined) {
         const etag = hit?.etag ?? etagOf(key);
-        if (matchesEtag(req.headers["if-none-match"], etag)) {
+        // `*` matches an answer that exists: only one already made (an invalid query has none).
+        if (ifNoneMatch.trim() === "*" ? hit !== undefined : matchesEtag(ifNoneMatch, etag)) {
           note.cache = "not-modified";
           res.statusCode = 304;
           setCacheHeaders(res, etag);
