@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
@@ -15,12 +16,13 @@ import { DEADLINE_EXCEEDED, Deadline, DeadlineExceededError } from "./http/deadl
 import { Drainer } from "./http/drain.js";
 import { MASKED_MESSAGE, createFormatError, errorPlugin } from "./http/errors.js";
 import { sendHealth, sendReadiness } from "./http/health.js";
-import { type QueryLimits, armorProtection, costLimitPlugin } from "./http/limits.js";
+import { type QueryLimits, armorProtection, costLimitPlugin, limitError } from "./http/limits.js";
+import { DocumentCache } from "./http/document-store.js";
 import { type Logger, createLogger } from "./http/logger.js";
 import { REQUEST_ID_HEADER, requestIdOf } from "./http/request-id.js";
 import { ResponseCache } from "./http/response-cache.js";
 import { RowCache } from "./http/row-cache.js";
-import { appendVary, send, sendError } from "./http/send.js";
+import { appendVary, send, sendError, sendJson } from "./http/send.js";
 import { buildApiSchema, schemaSdl } from "./schema/index.js";
 import { createWebRoutes, isExplorerRequest } from "./web/routes.js";
 
@@ -34,6 +36,8 @@ export interface ServerOptions {
   readonly requestTimeoutMs?: number;
   /** Query limits (defaults in config.ts). */
   readonly limits?: Partial<QueryLimits>;
+  /** Bytes of parsed documents kept for reuse (document-store.ts's estimate; default 32 MiB, config.ts). */
+  readonly documentCacheBytes?: number;
   /** `*` or a comma-separated list of allowed origins (default `*`). */
   readonly corsOrigins?: string;
   /** `max-age` of successful query responses, seconds (default 300). */
@@ -99,11 +103,12 @@ export function serverOptionsFrom(s: ServeSettings): ServerOptions {
     maxBodyBytes: s.maxBodyBytes,
     debug: s.debugErrors,
     requestTimeoutMs: s.requestTimeoutMs,
-    limits: { maxDepth: s.maxDepth, maxAliases: s.maxAliases, maxTokens: s.maxTokens, maxDirectives: s.maxDirectives, maxCost: s.maxCost },
+    limits: { maxDepth: s.maxDepth, maxAliases: s.maxAliases, maxTokens: s.maxTokens, maxQueryBytes: s.maxQueryBytes, maxDirectives: s.maxDirectives, maxCost: s.maxCost },
     corsOrigins: s.corsOrigins,
     cacheMaxAge: s.cacheMaxAge,
     responseCacheEntries: s.responseCacheEntries,
     responseCacheBytes: s.responseCacheMb * 1024 * 1024,
+    documentCacheBytes: s.documentCacheMb * 1024 * 1024,
     rowCacheEntries: s.rowCacheEntries,
     executor: s.executor,
     keepAliveTimeoutMs: s.keepAliveTimeoutMs,
@@ -120,6 +125,14 @@ const JSON_TYPE = /^\s*application\/(graphql-response\+)?json\s*(;|$)/i;
 
 /** Paths that only answer GET and HEAD (and the CORS preflight): anything else is 405. */
 const READ_ONLY_PATHS: ReadonlySet<string> = new Set(["/healthz", "/readyz", "/schema.graphql"]);
+
+/** Requests and URLs longer than this are keyed in the response cache by their SHA-256, not by themselves. */
+const LONG_KEY = 2048;
+
+/** The response cache's key of a request as sent: short ones as they are, long ones by their hash. */
+function sentKeyOf(kind: "P" | "G", accept: string | undefined, sent: string): string {
+  return `${kind}\0${accept ?? ""}\0${sent.length > LONG_KEY ? createHash("sha256").update(sent).digest("base64") : sent}`;
+}
 
 /** Requests slower than this are logged at `warn` even when request logging is off. */
 const SLOW_REQUEST_MS = 1000;
@@ -144,6 +157,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     maxDepth: options.limits?.maxDepth ?? d.maxDepth,
     maxAliases: options.limits?.maxAliases ?? d.maxAliases,
     maxTokens: options.limits?.maxTokens ?? d.maxTokens,
+    maxQueryBytes: options.limits?.maxQueryBytes ?? d.maxQueryBytes,
     maxDirectives: options.limits?.maxDirectives ?? d.maxDirectives,
     maxCost: options.limits?.maxCost ?? d.maxCost,
   };
@@ -184,9 +198,10 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: debug,
-    // Apollo's parsed-and-validated document cache is on by default (an LRU of 30 MiB keyed by
-    // the operation's SHA-256), so limits and validation run once per distinct document.
+    // Parsed and validated documents are kept (keyed by the operation's SHA-256), so limits and
+    // validation run once per distinct document; the store is bounded by the bytes they hold.
     parseOptions: { maxTokens: limits.maxTokens },
+    documentStore: new DocumentCache(options.documentCacheBytes ?? d.documentCacheMb * 1024 * 1024),
     validationRules: armor.validationRules,
     formatError: createFormatError({ debug, maxTokens: limits.maxTokens }),
     stringifyResult: (value) => JSON.stringify(value),
@@ -252,9 +267,9 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     if (responseCache.enabled && (rawUrl === "/graphql" || rawUrl.startsWith("/graphql?"))) {
       if (method === "POST") {
         body = await readBody(req, maxBodyBytes);
-        if (body !== TOO_LARGE) sentKey = `P\0${req.headers.accept ?? ""}\0${body}`;
+        if (body !== TOO_LARGE) sentKey = sentKeyOf("P", req.headers.accept, body);
       } else if (method === "GET" || method === "HEAD") {
-        sentKey = `G\0${req.headers.accept ?? ""}\0${rawUrl}`;
+        sentKey = sentKeyOf("G", req.headers.accept, rawUrl);
       }
       if (sentKey !== undefined && answerFromCache(req, res, method, sentKey, requestId, note)) return;
     }
@@ -346,6 +361,12 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
       }
     }
 
+    const queryText = method === "POST" ? (body as { query?: unknown } | null)?.query : url.searchParams.get("query");
+    if (typeof queryText === "string" && queryText.length > limits.maxQueryBytes / 3 && Buffer.byteLength(queryText) > limits.maxQueryBytes) {
+      const e = limitError("maxQueryBytes", limits.maxQueryBytes, Buffer.byteLength(queryText), "The query text is too long (comments count)");
+      res.setHeader("cache-control", "no-store");
+      return sendJson(res, 400, { errors: [{ message: e.message, extensions: { ...e.extensions, http: undefined } }] });
+    }
     if (method !== "POST" && ["variables", "extensions"].some((p) => jsonNestedDeeperThan(url.searchParams.get(p), MAX_JSON_DEPTH))) {
       return sendError(res, 400, "BAD_REQUEST", TOO_DEEP_MESSAGE);
     }

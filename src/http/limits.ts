@@ -9,6 +9,8 @@ export interface QueryLimits {
   readonly maxDepth: number;
   readonly maxAliases: number;
   readonly maxTokens: number;
+  /** Bytes of the query text (UTF-8), comments included; checked before it is parsed. */
+  readonly maxQueryBytes: number;
   readonly maxDirectives: number;
   readonly maxCost: number;
 }
@@ -18,6 +20,7 @@ export const LIMIT_CODES = {
   maxDepth: "QUERY_TOO_DEEP",
   maxAliases: "TOO_MANY_ALIASES",
   maxTokens: "TOO_MANY_TOKENS",
+  maxQueryBytes: "QUERY_TOO_LARGE",
   maxDirectives: "TOO_MANY_DIRECTIVES",
   maxCost: "QUERY_TOO_COSTLY",
 } as const satisfies Record<keyof QueryLimits, string>;
