@@ -33,6 +33,24 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/common/page-args.js"
  */
 export const COST_WEIGHTS = { scalar: 1, object: 2, depthFactor: 1.5 } as const;
 
+/**
+ * Fields that cost more CPU than reading a column, priced instead of `scalar`/`object`, from
+ * their measured time against a plain field's (about 20 µs for a scalar of a page of
+ * statistics, the unit): a statistic's `cite` runs citeproc over its sources (5–8 ms cold), a
+ * source's about 1.5 ms, an `agreement` applies the agreement rules to every comparable
+ * figure (about 1 ms), a search hit's `snippet` is FTS5's snippet() over the matched text.
+ * The weights are capped so that the largest legitimate page (100 statistics with every
+ * fact-checking field and two citations each) stays within the default limit; what repeats
+ * is cheaper still, as citations and agreements are kept per database once computed
+ * (src/schema/common/fact-memo.ts).
+ */
+export const FIELD_COSTS: Readonly<Record<string, number>> = {
+  "Statistic.cite": 40,
+  "Source.cite": 10,
+  "Statistic.agreement": 10,
+  "SearchHit.snippet": 5,
+};
+
 /** The estimated cost of one operation of a document with the given variable values. */
 export function operationCost(
   schema: GraphQLSchema,
@@ -75,10 +93,11 @@ export function operationCost(
   };
 
   const fieldCost = (field: FieldNode, parent: GraphQLNamedType | undefined): number => {
-    if (!field.selectionSet) return COST_WEIGHTS.scalar;
+    const own = parent ? FIELD_COSTS[`${parent.name}.${field.name.value}`] : undefined;
+    if (!field.selectionSet) return own ?? COST_WEIGHTS.scalar;
     const def = fieldDefinition(schema, parent, field.name.value);
     const children = selectionCost(field.selectionSet, def ? getNamedType(def.type) : undefined);
-    return (COST_WEIGHTS.object + COST_WEIGHTS.depthFactor * children) * multiplier(field, def, variables);
+    return ((own ?? COST_WEIGHTS.object) + COST_WEIGHTS.depthFactor * children) * multiplier(field, def, variables);
   };
 
   return selectionCost(operation.selectionSet, root);
