@@ -24,6 +24,11 @@ export class LruMap<K, V> {
     return value;
   }
 
+  /** Removes `key`; true when it was there. */
+  delete(key: K): boolean {
+    return this.entries.delete(key);
+  }
+
   /** Stores `value` as the most recently used, dropping the oldest entry when over capacity. */
   set(key: K, value: V): void {
     this.entries.delete(key);

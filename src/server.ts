@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
@@ -6,7 +7,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { type RequestContext, createContext } from "./context.js";
 import type { KnowledgeBase } from "./db/open.js";
 import { TOO_LARGE, readBody } from "./http/body.js";
-import { csrfSafe, etagOf, graphQLParams, matchesEtag, outcomePlugin, publicCacheControl, requestKey } from "./http/caching.js";
+import { csrfSafe, etagOf, graphQLParams, matchesEtag, outcomePlugin, publicCacheControl, queryHash, requestKey } from "./http/caching.js";
+import { MAX_JSON_DEPTH, TOO_DEEP_MESSAGE, jsonNestedDeeperThan, nestedDeeperThan } from "./http/json-depth.js";
 import { DEFAULT_SETTINGS, type Executor, type ServeSettings } from "./http/config.js";
 import { Cors } from "./http/cors.js";
 import { type JitStats, jitExecutor, jitGateway } from "./http/jit-executor.js";
@@ -14,12 +16,13 @@ import { DEADLINE_EXCEEDED, Deadline, DeadlineExceededError } from "./http/deadl
 import { Drainer } from "./http/drain.js";
 import { MASKED_MESSAGE, createFormatError, errorPlugin } from "./http/errors.js";
 import { sendHealth, sendReadiness } from "./http/health.js";
-import { type QueryLimits, armorProtection, costLimitPlugin } from "./http/limits.js";
+import { type QueryLimits, armorProtection, costLimitPlugin, limitError } from "./http/limits.js";
+import { DocumentCache } from "./http/document-store.js";
 import { type Logger, createLogger } from "./http/logger.js";
 import { REQUEST_ID_HEADER, requestIdOf } from "./http/request-id.js";
 import { ResponseCache } from "./http/response-cache.js";
 import { RowCache } from "./http/row-cache.js";
-import { appendVary, send, sendError } from "./http/send.js";
+import { appendVary, send, sendError, sendJson } from "./http/send.js";
 import { buildApiSchema, schemaSdl } from "./schema/index.js";
 import { createWebRoutes, isExplorerRequest } from "./web/routes.js";
 
@@ -33,6 +36,8 @@ export interface ServerOptions {
   readonly requestTimeoutMs?: number;
   /** Query limits (defaults in config.ts). */
   readonly limits?: Partial<QueryLimits>;
+  /** Bytes of parsed documents kept for reuse (document-store.ts's estimate; default 32 MiB, config.ts). */
+  readonly documentCacheBytes?: number;
   /** `*` or a comma-separated list of allowed origins (default `*`). */
   readonly corsOrigins?: string;
   /** `max-age` of successful query responses, seconds (default 300). */
@@ -98,11 +103,12 @@ export function serverOptionsFrom(s: ServeSettings): ServerOptions {
     maxBodyBytes: s.maxBodyBytes,
     debug: s.debugErrors,
     requestTimeoutMs: s.requestTimeoutMs,
-    limits: { maxDepth: s.maxDepth, maxAliases: s.maxAliases, maxTokens: s.maxTokens, maxDirectives: s.maxDirectives, maxCost: s.maxCost },
+    limits: { maxDepth: s.maxDepth, maxAliases: s.maxAliases, maxTokens: s.maxTokens, maxQueryBytes: s.maxQueryBytes, maxDirectives: s.maxDirectives, maxCost: s.maxCost },
     corsOrigins: s.corsOrigins,
     cacheMaxAge: s.cacheMaxAge,
     responseCacheEntries: s.responseCacheEntries,
     responseCacheBytes: s.responseCacheMb * 1024 * 1024,
+    documentCacheBytes: s.documentCacheMb * 1024 * 1024,
     rowCacheEntries: s.rowCacheEntries,
     executor: s.executor,
     keepAliveTimeoutMs: s.keepAliveTimeoutMs,
@@ -116,6 +122,17 @@ export function serverOptionsFrom(s: ServeSettings): ServerOptions {
 
 /** The content types a POST body may have. */
 const JSON_TYPE = /^\s*application\/(graphql-response\+)?json\s*(;|$)/i;
+
+/** Paths that only answer GET and HEAD (and the CORS preflight): anything else is 405. */
+const READ_ONLY_PATHS: ReadonlySet<string> = new Set(["/healthz", "/readyz", "/schema.graphql"]);
+
+/** Requests and URLs longer than this are keyed in the response cache by their SHA-256, not by themselves. */
+const LONG_KEY = 2048;
+
+/** The response cache's key of a request as sent: short ones as they are, long ones by their hash. */
+function sentKeyOf(kind: "P" | "G", accept: string | undefined, sent: string): string {
+  return `${kind}\0${accept ?? ""}\0${sent.length > LONG_KEY ? createHash("sha256").update(sent).digest("base64") : sent}`;
+}
 
 /** Requests slower than this are logged at `warn` even when request logging is off. */
 const SLOW_REQUEST_MS = 1000;
@@ -140,6 +157,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     maxDepth: options.limits?.maxDepth ?? d.maxDepth,
     maxAliases: options.limits?.maxAliases ?? d.maxAliases,
     maxTokens: options.limits?.maxTokens ?? d.maxTokens,
+    maxQueryBytes: options.limits?.maxQueryBytes ?? d.maxQueryBytes,
     maxDirectives: options.limits?.maxDirectives ?? d.maxDirectives,
     maxCost: options.limits?.maxCost ?? d.maxCost,
   };
@@ -163,19 +181,27 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     keepAliveTimeout: options.keepAliveTimeoutMs ?? d.keepAliveTimeoutMs,
     headersTimeout: headersTimeoutMs,
     requestTimeout: 2 * headersTimeoutMs,
+    // Node enforces both timeouts only when it sweeps its connections, every 30 s by default,
+    // which let a stalled request live up to 30 s past its limit; sweep often enough that
+    // the limits hold to within a quarter of the headers timeout (at most a second late).
+    connectionsCheckingInterval: connectionsCheckingInterval(headersTimeoutMs),
   });
-  const drainer = new Drainer(httpServer);
+  const drainer = new Drainer(httpServer, Math.min(1000, options.keepAliveTimeoutMs ?? d.keepAliveTimeoutMs));
   const jit = (options.executor ?? d.executor) === "jit" ? jitExecutor(schema) : undefined;
   const armor = armorProtection(limits, { fieldSuggestions: options.fieldSuggestions ?? d.fieldSuggestions });
   const apollo = new ApolloServer<RequestContext>({
     ...(jit ? { gateway: jitGateway(schema, sdl, jit) } : { schema }),
+    // Shutdown is the Drainer's: Apollo's own SIGTERM handler would stop Apollo while requests
+    // already received still wait to run, and they would fail with a 500.
+    stopOnTerminationSignals: false,
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: debug,
-    // Apollo's parsed-and-validated document cache is on by default (an LRU of 30 MiB keyed by
-    // the operation's SHA-256), so limits and validation run once per distinct document.
+    // Parsed and validated documents are kept (keyed by the operation's SHA-256), so limits and
+    // validation run once per distinct document; the store is bounded by the bytes they hold.
     parseOptions: { maxTokens: limits.maxTokens },
+    documentStore: new DocumentCache(options.documentCacheBytes ?? d.documentCacheMb * 1024 * 1024),
     validationRules: armor.validationRules,
     formatError: createFormatError({ debug, maxTokens: limits.maxTokens }),
     stringifyResult: (value) => JSON.stringify(value),
@@ -199,7 +225,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     const started = performance.now();
     const requestId = requestIdOf(req);
     const note: RequestNote = {};
-    drainer.track(res, () => logRequest(req, res, requestId, started, note));
+    drainer.track(req, res, () => logRequest(req, res, requestId, started, note));
     route(req, res, requestId, started, note).catch((e: unknown) => {
       log.error({ requestId, err: e }, "request failed");
       if (!res.headersSent) {
@@ -241,9 +267,9 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     if (responseCache.enabled && (rawUrl === "/graphql" || rawUrl.startsWith("/graphql?"))) {
       if (method === "POST") {
         body = await readBody(req, maxBodyBytes);
-        if (body !== TOO_LARGE) sentKey = `P\0${req.headers.accept ?? ""}\0${body}`;
+        if (body !== TOO_LARGE) sentKey = sentKeyOf("P", req.headers.accept, body);
       } else if (method === "GET" || method === "HEAD") {
-        sentKey = `G\0${req.headers.accept ?? ""}\0${rawUrl}`;
+        sentKey = sentKeyOf("G", req.headers.accept, rawUrl);
       }
       if (sentKey !== undefined && answerFromCache(req, res, method, sentKey, requestId, note)) return;
     }
@@ -252,6 +278,10 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
     const url = new URL(rawUrl, "http://localhost");
     if (method === "OPTIONS") return cors.preflight(req, res);
     const isRead = method === "GET" || method === "HEAD";
+    if (!isRead && READ_ONLY_PATHS.has(url.pathname)) {
+      res.setHeader("allow", "GET, HEAD, OPTIONS");
+      return sendError(res, 405, "METHOD_NOT_ALLOWED", `Method ${method} is not allowed on ${url.pathname}; use GET.`);
+    }
     if (isRead && url.pathname === "/healthz") return sendHealth(res, kb);
     if (isRead && url.pathname === "/readyz") return sendReadiness(res, kb, stopping);
     if (isRead && url.pathname === "/schema.graphql") {
@@ -323,6 +353,7 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
         } catch (e) {
           return sendError(res, 400, "BAD_REQUEST", `The request body is not valid JSON: ${(e as Error).message}`);
         }
+        if (nestedDeeperThan(body, MAX_JSON_DEPTH + 1)) return sendError(res, 400, "BAD_REQUEST", TOO_DEEP_MESSAGE);
       } else if (type !== "" && !csrfSafe(req)) {
         body = raw; // a form-like content type: Apollo answers with its CSRF refusal
       } else {
@@ -330,15 +361,31 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
       }
     }
 
+    const queryText = method === "POST" ? (body as { query?: unknown } | null)?.query : url.searchParams.get("query");
+    if (typeof queryText === "string" && queryText.length > limits.maxQueryBytes / 3 && Buffer.byteLength(queryText) > limits.maxQueryBytes) {
+      const e = limitError("maxQueryBytes", limits.maxQueryBytes, Buffer.byteLength(queryText), "The query text is too long (comments count)");
+      res.setHeader("cache-control", "no-store");
+      return sendJson(res, 400, { errors: [{ message: e.message, extensions: { ...e.extensions, http: undefined } }] });
+    }
+    if (method !== "POST" && ["variables", "extensions"].some((p) => jsonNestedDeeperThan(url.searchParams.get(p), MAX_JSON_DEPTH))) {
+      return sendError(res, 400, "BAD_REQUEST", TOO_DEEP_MESSAGE);
+    }
+
     // Repeated operations: answer from the ETag or the response cache without running anything.
     let key: string | undefined;
     const params = csrfSafe(req) ? graphQLParams(method === "HEAD" ? "GET" : method, url, body) : undefined;
+    if (params?.query !== undefined && params.persistedHash !== undefined && params.persistedHash !== queryHash(params.query)) {
+      // Apollo reports this as an unexpected error (400 INTERNAL_SERVER_ERROR, logged with the query).
+      return sendError(res, 400, "BAD_REQUEST", "The persisted query's sha256Hash is not the SHA-256 of the query sent with it.");
+    }
     if (params) key = requestKey(dataVersion, req.headers.accept, params);
     if (key !== undefined) {
       const hit = responseCache.enabled ? responseCache.get(key) : undefined;
-      if (method !== "POST" && req.headers["if-none-match"] !== undefined) {
+      const ifNoneMatch = req.headers["if-none-match"];
+      if (method !== "POST" && ifNoneMatch !== undefined) {
         const etag = hit?.etag ?? etagOf(key);
-        if (matchesEtag(req.headers["if-none-match"], etag)) {
+        // `*` matches an answer that exists: only one already made (an invalid query has none).
+        if (ifNoneMatch.trim() === "*" ? hit !== undefined : matchesEtag(ifNoneMatch, etag)) {
           note.cache = "not-modified";
           res.statusCode = 304;
           setCacheHeaders(res, etag);
@@ -445,6 +492,11 @@ export async function createServer(kb: KnowledgeBase, options: ServerOptions = {
       return finished;
     },
   };
+}
+
+/** How often Node sweeps connections for header and request timeouts: a quarter of the headers timeout, 50 ms to 1 s. */
+export function connectionsCheckingInterval(headersTimeoutMs: number): number {
+  return Math.max(50, Math.min(1000, Math.floor(headersTimeoutMs / 4)));
 }
 
 /** Resolves with the promise's value, or undefined once the deadline passes first (and marks it expired). */

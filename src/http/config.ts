@@ -18,12 +18,14 @@ export interface ServeSettings {
   readonly maxDepth: number;
   readonly maxAliases: number;
   readonly maxTokens: number;
+  readonly maxQueryBytes: number;
   readonly maxDirectives: number;
   readonly maxCost: number;
   readonly corsOrigins: string;
   readonly cacheMaxAge: number;
   readonly responseCacheEntries: number;
   readonly responseCacheMb: number;
+  readonly documentCacheMb: number;
   readonly rowCacheEntries: number;
   readonly executor: Executor;
   readonly keepAliveTimeoutMs: number;
@@ -116,12 +118,14 @@ export const SETTINGS: readonly SettingSpec[] = [
   spec({ key: "maxDepth", flag: "--max-depth", env: "MAX_DEPTH", default: "15", description: "Deepest field nesting of an operation (fragments flattened, introspection included) → `QUERY_TOO_DEEP`.", parse: integer(1) }),
   spec({ key: "maxAliases", flag: "--max-aliases", env: "MAX_ALIASES", default: "30", description: "Aliases in an operation → `TOO_MANY_ALIASES`.", parse: integer(0) }),
   spec({ key: "maxTokens", flag: "--max-tokens", env: "MAX_TOKENS", default: "2000", description: "Lexical tokens in a document → `TOO_MANY_TOKENS`.", parse: integer(1) }),
+  spec({ key: "maxQueryBytes", flag: "--max-query-bytes", env: "MAX_QUERY_BYTES", default: "49152", description: "Bytes of an operation's text, comments included, before it is parsed → `QUERY_TOO_LARGE`.", parse: integer(1) }),
   spec({ key: "maxDirectives", flag: "--max-directives", env: "MAX_DIRECTIVES", default: "20", description: "Directives in an operation → `TOO_MANY_DIRECTIVES`.", parse: integer(0) }),
   spec({ key: "maxCost", flag: "--max-cost", env: "MAX_COST", default: "100000", description: "Estimated cost of an operation, with its variables (see Limits) → `QUERY_TOO_COSTLY`.", parse: integer(1) }),
   spec({ key: "corsOrigins", flag: "--cors-origins", env: "CORS_ORIGINS", default: "*", description: "Origins allowed to read responses from a browser: `*` or a comma-separated list. Credentials are never allowed.", parse: origins }),
   spec({ key: "cacheMaxAge", flag: "--cache-max-age", env: "CACHE_MAX_AGE", default: "300", description: "`max-age` (seconds) of `Cache-Control: public` on successful query responses; `0` sends `no-cache` (revalidate with the ETag).", parse: integer(0) }),
   spec({ key: "responseCacheEntries", flag: "--response-cache-entries", env: "RESPONSE_CACHE_ENTRIES", default: "2000", description: "Successful responses kept in memory for repeated operations; `0` turns the response cache off.", parse: integer(0) }),
   spec({ key: "responseCacheMb", flag: "--response-cache-mb", env: "RESPONSE_CACHE_MB", default: "64", description: "Memory bound of the response cache, in MiB of response bytes.", parse: integer(0) }),
+  spec({ key: "documentCacheMb", flag: "--document-cache-mb", env: "DOCUMENT_CACHE_MB", default: "32", description: "Memory bound of the parsed and validated documents kept for reuse, in MiB (query text and syntax tree, estimated).", parse: integer(1) }),
   spec({ key: "rowCacheEntries", flag: "--row-cache-entries", env: "ROW_CACHE_ENTRIES", default: "10000", description: "Repository results (rows looked up by key) kept across requests, frozen; `0` turns the row cache off.", parse: integer(0) }),
   spec({ key: "executor", flag: "--executor", env: "EXECUTOR", default: "jit", description: "`jit`: an operation used again is compiled by graphql-jit (faster); `graphql-js`: every request interpreted by graphql-js. Both give the same answers (a test compares them).", parse: executor }),
   spec({ key: "keepAliveTimeoutMs", flag: "--keep-alive-timeout-ms", env: "KEEP_ALIVE_TIMEOUT_MS", default: "5000", description: "How long an idle keep-alive connection stays open.", parse: integer(1) }),

@@ -33,6 +33,24 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/common/page-args.js"
  */
 export const COST_WEIGHTS = { scalar: 1, object: 2, depthFactor: 1.5 } as const;
 
+/**
+ * Fields that cost more CPU than reading a column, priced instead of `scalar`/`object`, from
+ * their measured time against a plain field's (about 20 µs for a scalar of a page of
+ * statistics, the unit): a statistic's `cite` runs citeproc over its sources (5–8 ms cold), a
+ * source's about 1.5 ms, an `agreement` applies the agreement rules to every comparable
+ * figure (about 1 ms), a search hit's `snippet` is FTS5's snippet() over the matched text.
+ * The weights are capped so that the largest legitimate page (100 statistics with every
+ * fact-checking field and two citations each) stays within the default limit; what repeats
+ * is cheaper still, as citations and agreements are kept per database once computed
+ * (src/schema/common/fact-memo.ts).
+ */
+export const FIELD_COSTS: Readonly<Record<string, number>> = {
+  "Statistic.cite": 40,
+  "Source.cite": 10,
+  "Statistic.agreement": 10,
+  "SearchHit.snippet": 5,
+};
+
 /** The estimated cost of one operation of a document with the given variable values. */
 export function operationCost(
   schema: GraphQLSchema,
@@ -42,7 +60,25 @@ export function operationCost(
 ): number {
   const root = operation.operation === "query" ? schema.getQueryType() : operation.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
   if (!root) return 0;
+  // Each named fragment is priced once and its cost reused at every spread: the walk visits each
+  // selection of the document once, so its time is linear in the document's size however the
+  // fragments spread one another (re-walking them made 1 KB documents take hours). A fragment's
+  // fields are looked up on its own type condition, so its cost does not depend on where it is
+  // spread; the multipliers of the fields around a spread apply to it there.
+  const fragmentCosts = new Map<string, number>();
   const visiting = new Set<string>();
+
+  const spreadCost = (name: string): number => {
+    const known = fragmentCosts.get(name);
+    if (known !== undefined) return known;
+    const fragment = fragments[name];
+    if (!fragment || visiting.has(name)) return 0; // unknown or cyclic: validation refuses it
+    visiting.add(name);
+    const cost = selectionCost(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined);
+    visiting.delete(name);
+    fragmentCosts.set(name, cost);
+    return cost;
+  };
 
   const selectionCost = (set: SelectionSetNode, parent: GraphQLNamedType | undefined): number => {
     let total = 0;
@@ -51,22 +87,17 @@ export function operationCost(
       else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const type = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
         total += selectionCost(sel.selectionSet, type ?? undefined);
-      } else {
-        const fragment = fragments[sel.name.value];
-        if (!fragment || visiting.has(sel.name.value)) continue; // unknown or cyclic: validation refuses it
-        visiting.add(sel.name.value);
-        total += selectionCost(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined);
-        visiting.delete(sel.name.value);
-      }
+      } else total += spreadCost(sel.name.value);
     }
     return total;
   };
 
   const fieldCost = (field: FieldNode, parent: GraphQLNamedType | undefined): number => {
-    if (!field.selectionSet) return COST_WEIGHTS.scalar;
+    const own = parent ? FIELD_COSTS[`${parent.name}.${field.name.value}`] : undefined;
+    if (!field.selectionSet) return own ?? COST_WEIGHTS.scalar;
     const def = fieldDefinition(schema, parent, field.name.value);
     const children = selectionCost(field.selectionSet, def ? getNamedType(def.type) : undefined);
-    return (COST_WEIGHTS.object + COST_WEIGHTS.depthFactor * children) * multiplier(field, def, variables);
+    return ((own ?? COST_WEIGHTS.object) + COST_WEIGHTS.depthFactor * children) * multiplier(field, def, variables);
   };
 
   return selectionCost(operation.selectionSet, root);

@@ -9,6 +9,8 @@ export interface QueryLimits {
   readonly maxDepth: number;
   readonly maxAliases: number;
   readonly maxTokens: number;
+  /** Bytes of the query text (UTF-8), comments included; checked before it is parsed. */
+  readonly maxQueryBytes: number;
   readonly maxDirectives: number;
   readonly maxCost: number;
 }
@@ -18,6 +20,7 @@ export const LIMIT_CODES = {
   maxDepth: "QUERY_TOO_DEEP",
   maxAliases: "TOO_MANY_ALIASES",
   maxTokens: "TOO_MANY_TOKENS",
+  maxQueryBytes: "QUERY_TOO_LARGE",
   maxDirectives: "TOO_MANY_DIRECTIVES",
   maxCost: "QUERY_TOO_COSTLY",
 } as const satisfies Record<keyof QueryLimits, string>;
@@ -127,7 +130,9 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin<RequestCont
             known.byValues.set(values, cost);
           }
           contextValue.outcome.cost = cost;
-          if (cost > maxCost) throw limitError("maxCost", maxCost, cost, "{op} would cost too much to answer; ask for smaller pages (first/last) or fewer nested lists", operation.name?.value);
+          // Fragments spread in one another can price a small document past what a double holds exactly.
+          const found = Number.isSafeInteger(cost) ? cost : `more than ${Number.MAX_SAFE_INTEGER}`;
+          if (cost > maxCost) throw limitError("maxCost", maxCost, found, "{op} would cost too much to answer; ask for smaller pages (first/last) or fewer nested lists", operation.name?.value);
         },
       };
     },

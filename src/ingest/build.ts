@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { dataVersion, openCuratedFiles } from "./load.js";
 import { PhaseTimer } from "./phases.js";
@@ -36,6 +36,7 @@ export function buildKnowledgeBase(opts: BuildOptions): BuildResult {
   const { model, problems, version } = check(opts.dataDir);
   timer.end("read and validate");
   if (problems.length > 0) throw new BuildError(problems);
+  removeAbandonedTempFiles(opts.dbPath);
   const counts = writeDatabase(
     model,
     opts.dbPath,
@@ -61,6 +62,42 @@ function check(dataDir: string): { model: ReturnType<typeof validate>["model"]; 
   const files = openCuratedFiles(dataDir, problems);
   const result = validate(files);
   return { model: result.model, problems: [...problems, ...result.problems], version: files.dataVersion() };
+}
+
+/**
+ * Removes the temporary files that builds killed before they finished left beside `dbPath`
+ * (`<name>.tmp-<pid>-<time>`, and its `-search` companion): a build removes its own when it
+ * fails, but not when it is killed (`kill -9`, a crash, a power cut), and they were never
+ * removed. A file whose process is still running is another build's, and is left alone.
+ * Returns the names removed.
+ */
+export function removeAbandonedTempFiles(dbPath: string): string[] {
+  const dir = dirname(dbPath);
+  const prefix = `${basename(dbPath)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (Number.isSafeInteger(pid) && pid > 0 && isRunning(pid)) continue;
+    rmSync(join(dir, name), { force: true, recursive: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** The data version recorded in a built database, or null when it is missing or unreadable. */

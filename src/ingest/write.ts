@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
@@ -99,7 +99,11 @@ export function writeDatabase(model: Model, target: string, migrationsDir: strin
     if (fk.length > 0) throw new Error(`foreign key check failed: ${JSON.stringify(fk.slice(0, 5))}`);
     timer.end("check foreign keys");
     db.close();
+    // The build writes without syncing; the file must be on disk before it replaces the old
+    // one, and the rename itself (the directory) after, or a crash could leave a torn file.
+    syncFile(tmp);
     renameSync(tmp, target);
+    syncFile(dirname(target));
     timer.end("close and rename");
     return counts;
   } catch (e) {
@@ -111,6 +115,19 @@ export function writeDatabase(model: Model, target: string, migrationsDir: strin
 }
 
 const BUILD_CACHE = -200000;
+
+/** fsync of a file or a directory (directories cannot be synced everywhere: then it is skipped). */
+function syncFile(path: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    fsyncSync(fd);
+  } catch (e) {
+    if (!statSync(path).isDirectory()) throw e;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 /** A connection for building: no journal, no syncing (the file is renamed into place only when complete). */
 function openForBuild(path: string): Database.Database {

@@ -60,8 +60,11 @@ interface PageResponse {
   readonly csp: CspOptions;
   /** Cache-Control value; pages are revalidated by default (their ETag makes that cheap). */
   readonly cacheControl?: string;
-  /** Compute an ETag from the body and answer 304 to a matching If-None-Match. */
-  readonly etag?: boolean;
+  /**
+   * Compute an ETag from the body (true), or use the one given (computed with the page when it
+   * was kept), and answer 304 to a matching If-None-Match.
+   */
+  readonly etag?: boolean | string;
 }
 
 /**
@@ -73,7 +76,7 @@ export function sendPage(req: http.IncomingMessage, res: http.ServerResponse, bo
   res.setHeader("content-security-policy", contentSecurityPolicy(options.csp));
   res.setHeader("cache-control", options.cacheControl ?? "no-cache");
   if (options.etag && options.status === 200) {
-    const etag = `"${createHash("sha256").update(body.value, "utf8").digest("base64url").slice(0, 27)}"`;
+    const etag = typeof options.etag === "string" ? options.etag : `"${createHash("sha256").update(body.value, "utf8").digest("base64url").slice(0, 27)}"`;
     res.setHeader("etag", etag);
     if (matchesEtag(req.headers["if-none-match"], etag)) {
       res.statusCode = 304;

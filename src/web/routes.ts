@@ -6,6 +6,7 @@ import type { ApiServer } from "../server.js";
 import { renderExplorerPage } from "./explorer-page.js";
 import { renderFactCard } from "./fact-card/fact-card.page.js";
 import { FactCardQueryError, loadFactCard } from "./fact-card/load-fact-card.js";
+import { RenderedCards, pageEtag } from "./fact-card/rendered-cards.js";
 import { html } from "./html.js";
 import { renderPage } from "./layout.js";
 import { ASSET_PREFIX, WEB_DIST_DIR, type WebManifest, readManifest } from "./manifest.js";
@@ -37,7 +38,7 @@ const SLUG = /^[a-z0-9][a-z0-9._-]{0,199}$/;
  *   `extensions` parameter, i.e. not an operation sent over GET):
  *   the explorer, GraphiQL bundled into dist/web by `npm run build:web`.
  * - `/facts/:slug` (`?embed=1` for an iframe): the fact card of a statistic, rendered on the
- *   server from the public API; an unknown slug gets a 404 page.
+ *   server from the public API once and kept (RenderedCards); an unknown slug gets a 404 page.
  * - `/assets/<name>`: the built, content-hashed files, cached for a year.
  *
  * Everything else returns false. Until the assets are built, the explorer's paths also
@@ -49,6 +50,7 @@ export function createWebRoutes(deps: WebDeps): WebRoutes {
   const manifestFile = join(WEB_DIST_DIR, "manifest.json");
   let manifest: WebManifest | null = null;
   let manifestStamp = "";
+  const cards = new RenderedCards(CARD_CACHE_BYTES);
 
   /** The current build's manifest (re-read when the file changed), or null when not built. */
   const currentManifest = (): WebManifest | null => {
@@ -87,7 +89,8 @@ export function createWebRoutes(deps: WebDeps): WebRoutes {
         return true;
       }
       if (path.startsWith("/facts/")) {
-        await serveFactCard(req, res, url, deps, currentManifest());
+        const m = currentManifest();
+        await serveFactCard(req, res, url, deps, m, cards, manifestStamp);
         return true;
       }
       return false;
@@ -95,7 +98,18 @@ export function createWebRoutes(deps: WebDeps): WebRoutes {
   };
 }
 
-async function serveFactCard(req: http.IncomingMessage, res: http.ServerResponse, url: URL, deps: WebDeps, manifest: WebManifest | null): Promise<void> {
+/** Bytes of rendered fact cards kept (about 30 KB each: some 500 cards). */
+const CARD_CACHE_BYTES = 16 * 1024 * 1024;
+
+async function serveFactCard(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  deps: WebDeps,
+  manifest: WebManifest | null,
+  cards: RenderedCards,
+  manifestStamp: string,
+): Promise<void> {
   const embed = ["1", "true", "yes"].includes(url.searchParams.get("embed") ?? "");
   const csp = { page: "document", embeddable: embed } as const;
   let slug: string;
@@ -104,6 +118,10 @@ async function serveFactCard(req: http.IncomingMessage, res: http.ServerResponse
   } catch {
     slug = "";
   }
+  // A card drawn before is sent (or answered 304) as it was: nothing is queried or rendered.
+  const key = `${embed ? "embed" : "page"}\0${manifestStamp}\0${slug}`;
+  const kept = cards.get(key);
+  if (kept) return sendPage(req, res, kept.page, { status: 200, csp, etag: kept.etag });
   const card = SLUG.test(slug) ? await loadCard(deps, slug) : null;
   if (card instanceof FactCardQueryError) {
     console.error(JSON.stringify({ level: "error", msg: "fact card query failed", slug, errors: card.messages }));
@@ -116,7 +134,10 @@ async function serveFactCard(req: http.IncomingMessage, res: http.ServerResponse
     sendPage(req, res, page, { status: 404, csp });
     return;
   }
-  sendPage(req, res, renderFactCard(card, { embed, manifest }), { status: 200, csp, etag: true });
+  const page = renderFactCard(card, { embed, manifest });
+  const etag = pageEtag(page);
+  cards.set(key, { page, etag });
+  sendPage(req, res, page, { status: 200, csp, etag });
 }
 
 async function loadCard(deps: WebDeps, slug: string) {

@@ -201,11 +201,11 @@ describe("HTTP caching", () => {
     await s.stop();
   });
 
-  it("keeps Apollo's parsed-and-validated document cache on (30 MiB), so limits and validation run once per document", async () => {
+  it("keeps Apollo's parsed-and-validated document cache on (32 MiB of documents), so limits and validation run once per document", async () => {
     const derived = (suite.api.server.apollo as any).internals.state.schemaManager.getSchemaDerivedData();
-    expect(derived.documentStore.cache.maxSize).toBe(30 * 2 ** 20);
+    expect(derived.documentStore.maxBytes).toBe(32 * 2 ** 20);
     const query = `{ platform(slug: "shoplive") { slug } }`;
     await (await suite.api.post({ query })).text();
-    expect(derived.documentStore.keys()).toContain(sha256(query));
+    expect(derived.documentStore.keys().some((k: string) => k.endsWith(sha256(query)))).toBe(true);
   });
 });

@@ -76,11 +76,14 @@ describe("serve", () => {
   it("runs N workers on one port with --workers, and stops them all on SIGTERM after draining", async () => {
     const s = await spawnServe(["--db", db.dbPath, "--workers", "2"], { LSF_TEST_HOOKS: "1" });
     expect(s.output()).toMatch(/serving http:\/\/127\.0\.0\.1:\d+\/graphql \(data version [0-9a-f]{12}, built [^,]+, 2 workers\)/);
-    const pids = new Set<number>();
-    for (let i = 0; i < 40 && pids.size < 2; i++) {
+    const workers = new Set<number>();
+    for (let i = 0; i < 40 && workers.size < 2; i++) {
       const res = await fetch(`${s.base}readyz`, { headers: { connection: "close" } });
-      pids.add(((await res.json()) as { pid: number }).pid);
+      workers.add(((await res.json()) as { worker: number }).worker);
     }
+    expect(workers.size).toBe(2);
+    // Process ids are in the log, not in /readyz.
+    const pids = new Set(s.output().split("\n").filter((l) => l.includes('"msg":"listening"')).map((l) => (JSON.parse(l) as { pid: number }).pid));
     expect(pids.size).toBe(2);
     expect(pids.has(s.child.pid!)).toBe(false);
     const slow = sendRequest(s.base, QUERY, { "x-test-delay-ms": "1200" });

@@ -4,6 +4,11 @@ import { userError } from "../common/user-error.js";
 export const MAX_QUERY_LENGTH = 200;
 /** The most terms (words and phrases) a query may have. */
 export const MAX_QUERY_TERMS = 32;
+/**
+ * The deepest nesting of parentheses; FTS5's own parser gives up somewhere below 100 levels
+ * ("parser stack overflow"), and no one searches with more than a few.
+ */
+export const MAX_QUERY_NESTING = 10;
 
 type Token =
   | { kind: "term"; text: string; prefix: boolean; at: number }
@@ -24,8 +29,8 @@ type Token =
  * - parentheses for grouping.
  *
  * Anything else is text. A malformed query (an unclosed quote, `AND OR`, a lone `*`,
- * unbalanced parentheses, an empty query, one longer than 200 characters or with more than
- * 32 terms) is a user error saying what is wrong and where (1-based character positions).
+ * unbalanced parentheses, an empty query, one longer than 200 characters, with more than
+ * 32 terms or with parentheses nested more than 10 deep) is a user error saying what is wrong and where (1-based character positions).
  */
 export function compileSearchQuery(query: string): string {
   const fail = (reason: string): never => {
@@ -38,6 +43,7 @@ export function compileSearchQuery(query: string): string {
   if (terms > MAX_QUERY_TERMS) fail(`the query has ${terms} words or phrases; the limit is ${MAX_QUERY_TERMS}`);
 
   let i = 0;
+  let nesting = 0;
   const out: string[] = [];
   const describe = (t: Token | undefined) =>
     t === undefined ? "the end of the query" : t.kind === "term" ? `${JSON.stringify(t.text)} at character ${t.at}` : `'${t.kind === "op" ? t.op : t.kind}' at character ${t.at}`;
@@ -49,12 +55,14 @@ export function compileSearchQuery(query: string): string {
       out.push(`"${t.text.replaceAll('"', '""')}"${t.prefix ? "*" : ""}`);
       i++;
     } else if (t?.kind === "(") {
+      if (++nesting > MAX_QUERY_NESTING) fail(`the parenthesis opened at character ${t.at} is nested more than ${MAX_QUERY_NESTING} deep`);
       i++;
       if (tokens[i]?.kind === ")") fail(`empty parentheses at character ${t.at}`);
       out.push("(");
       expression();
       if (tokens[i]?.kind !== ")") fail(`the parenthesis opened at character ${t.at} is never closed`);
       out.push(")");
+      nesting--;
       i++;
     } else if (t?.kind === "op") {
       fail(`${t.op} at character ${t.at} must stand between two search terms (to search for the word itself, write it in lower case or in double quotes)`);

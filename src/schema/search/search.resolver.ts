@@ -49,7 +49,7 @@ export class SearchResolver {
       const snippets = ctx.repos.search.snippets(match, page.rows.map((r) => r.rowid));
       return toConnection(SearchHitConnection, list, page, (r) => new SearchHit(r, snippets.get(r.rowid) ?? ""), () => ctx.repos.search.count(match, types));
     } catch (e) {
-      if (e instanceof SearchSyntaxError) throw userError(`Argument query: the search engine refused it (${e.reason}).`, "query");
+      if (e instanceof SearchSyntaxError) throw userError("Argument query: the search engine could not read it; write it with fewer operators and parentheses.", "query");
       if (e instanceof SearchCursorError) throw notOurs();
       throw e;
     }
