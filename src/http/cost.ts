@@ -33,6 +33,14 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/common/page-args.js"
  */
 export const COST_WEIGHTS = { scalar: 1, object: 2, depthFactor: 1.5 } as const;
 
+/**
+ * Fields that cost far more CPU than the rows they return, priced on top of the formula
+ * (`Type.field` → added cost). `checkClaim` reads a text against the whole vocabulary and
+ * compares each figure with its candidates (some milliseconds): about as much as two pages of
+ * 20 statistics with their agreement, so it costs as much as those.
+ */
+export const FIELD_COSTS: Readonly<Record<string, number>> = { "Query.checkClaim": 500 };
+
 /** The estimated cost of one operation of a document with the given variable values. */
 export function operationCost(
   schema: GraphQLSchema,
@@ -66,7 +74,7 @@ export function operationCost(
     if (!field.selectionSet) return COST_WEIGHTS.scalar;
     const def = fieldDefinition(schema, parent, field.name.value);
     const children = selectionCost(field.selectionSet, def ? getNamedType(def.type) : undefined);
-    return (COST_WEIGHTS.object + COST_WEIGHTS.depthFactor * children) * multiplier(field, def, variables);
+    return (COST_WEIGHTS.object + COST_WEIGHTS.depthFactor * children) * multiplier(field, def, variables) + (FIELD_COSTS[`${parent?.name}.${field.name.value}`] ?? 0);
   };
 
   return selectionCost(operation.selectionSet, root);

@@ -33,7 +33,8 @@ export function conceptsIn(text: string, span: Span = { start: 0, end: text.leng
     if (/\p{Script=Han}/u.test(w.text)) out.push(...chineseConcepts(w.text, w.start));
     else out.push(...englishConcepts(text, w.start, w.end));
   }
-  return out.sort((a, b) => a.start - b.start || a.concept.localeCompare(b.concept));
+  // Stable: the concepts of one phrase stay in the lexicon's order, its head last.
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The distinct concept keys of a text (for names and descriptions of the knowledge base). */

@@ -43,14 +43,20 @@ export const MIN_METRIC_SCORE = 0.45;
 
 const PERSON_UNITS = new Set(["users", "hosts", "viewers", "buyers", "followers", "influencers", "people"]);
 
-/** Matches a figure with unit `unit` (and `multiple` for "doubled" and the like) to a metric of the vocabulary. */
-export function matchMetric(hits: readonly WeightedHit[], unit: string, multiple: boolean, vocab: ClaimVocabulary): MetricReading {
+/**
+ * Matches a figure with unit `unit` (and `multiple` for "doubled" and the like) to a metric of
+ * the vocabulary. `shareOf` is what a percentage is said to be of ("90 percent of live-streaming
+ * sessions": session), which must be what a share metric is of: a share of sessions is not a
+ * share of sales.
+ */
+export function matchMetric(hits: readonly WeightedHit[], unit: string, multiple: boolean, vocab: ClaimVocabulary, shareOf: string | null = null): MetricReading {
   const weights = new Map<string, number>();
   for (const h of hits) weights.set(h.concept, Math.max(weights.get(h.concept) ?? 0, h.weight));
   const cue = (c: string) => (weights.get(c) ?? 0) >= 0.5;
   const growth = cue("growth") || multiple;
   const share = cue("share");
-  const scored = vocab.metrics.map((m) => ({ m, score: score(m, weights, vocab.idf) }));
+  const of = (m: (typeof vocab.metrics)[number]) => (shareOf && m.shareOf ? (shareOf === m.shareOf ? 0.25 : -0.25) : 0);
+  const scored = vocab.metrics.map((m) => ({ m, score: score(m, weights, vocab.idf) + of(m) }));
   scored.sort((a, b) => b.score - a.score || a.m.slug.localeCompare(b.m.slug));
   const best = scored[0];
   const fitting = scored

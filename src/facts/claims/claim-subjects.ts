@@ -29,6 +29,8 @@ export interface SubjectReading {
   readonly named: boolean;
   /** Whether the knowledge base has figures of the metric about it or a market it is part of (or a part of it). */
   readonly held: boolean;
+  /** Whether the knowledge base has figures of the metric about it itself. */
+  readonly direct: boolean;
   /** Why it was chosen when that is not plain, or why none was. */
   readonly note: string | null;
 }
@@ -98,17 +100,17 @@ export function chooseSubject(
         : others.length > 0 && rank(chosen) === 0
           ? `Of the entities the sentence names, the knowledge base has figures of this metric about ${name(chosen.entityId)}.`
           : null;
-    return { entityIds: [chosen.entityId], confidence: round2(chosen.score * (rank(chosen) === 2 ? 0.5 : 1)), words: [chosen.words], named: true, held: rank(chosen) < 2, note };
+    return { entityIds: [chosen.entityId], confidence: round2(chosen.score * (rank(chosen) === 2 ? 0.5 : 1)), words: [chosen.words], named: true, held: rank(chosen) < 2, direct: rank(chosen) === 0, note };
   }
   const subjects = metricIds.flatMap((id) => vocab.subjectsByMetric.get(id) ?? []);
   const distinct = [...new Set(subjects.map((s) => s.subjectId))];
   if (distinct.length === 1) {
-    return { entityIds: distinct, confidence: 0.6, words: [], named: false, held: true, note: `The sentence names no subject; every figure of this metric in the knowledge base is about ${name(distinct[0]!)}, so the claim is read as about it.` };
+    return { entityIds: distinct, confidence: 0.6, words: [], named: false, held: true, direct: true, note: `The sentence names no subject; every figure of this metric in the knowledge base is about ${name(distinct[0]!)}, so the claim is read as about it.` };
   }
   const markets = distinct.filter((id) => vocab.entities.get(id)?.type === "MARKET");
   const broadest = markets.filter((id) => !ancestors(id, vocab.partOf).some((a) => markets.includes(a)));
   if (broadest.length === 1) {
-    return { entityIds: broadest, confidence: 0.5, words: [], named: false, held: true, note: `The sentence names no subject: read as about the whole market, ${name(broadest[0]!)}.` };
+    return { entityIds: broadest, confidence: 0.5, words: [], named: false, held: true, direct: true, note: `The sentence names no subject: read as about the whole market, ${name(broadest[0]!)}.` };
   }
   return {
     entityIds: [],
@@ -116,6 +118,7 @@ export function chooseSubject(
     words: [],
     named: false,
     held: false,
+    direct: false,
     note:
       distinct.length === 0
         ? "The sentence names no subject, and the knowledge base has no figure of this metric."

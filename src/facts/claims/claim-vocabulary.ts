@@ -5,7 +5,7 @@
  * entity's names in every language; the events grouped by the names their editions share;
  * the units the knowledge base counts in; and which subjects each metric has figures about.
  */
-import { conceptSet } from "./claim-concepts.js";
+import { conceptSet, conceptsIn } from "./claim-concepts.js";
 import { type EventFamilies, eventFamilies } from "./claim-events.js";
 import { fold } from "./claim-text.js";
 
@@ -62,6 +62,8 @@ export interface VocabularyMetric {
   readonly descriptionConcepts: ReadonlySet<string>;
   /** Metrics EQUIVALENT to this one (converted exactly), by id. */
   readonly equivalents: readonly number[];
+  /** For a share, the concept of what it is a share of ("Share of sessions run by merchants": session); null otherwise. */
+  readonly shareOf: string | null;
 }
 
 /** An entity with every name it goes by. */
@@ -92,6 +94,19 @@ export interface ClaimVocabulary {
   readonly partOf: ReadonlyMap<number, number>;
 }
 
+/**
+ * What a share metric's name says it is a share of: the last concept of the words after
+ * "share of" (or "percentage of", "proportion of") up to a preposition. "Share of live-streaming
+ * sales from merchant-run sessions" is a share of sales (gmv); "Share of sessions run by
+ * merchants" a share of sessions.
+ */
+export function shareOf(name: string): string | null {
+  const m = /\b(?:share|percentage|proportion|portion)\s+of\s+(.+?)(?=\s+(?:from|by|in|on|for|among|with|that|which|run|held)\b|$)/i.exec(name);
+  if (!m) return null;
+  const concepts = conceptsIn(m[1]!);
+  return concepts[concepts.length - 1]?.concept ?? null;
+}
+
 /** Builds the vocabulary of a knowledge base. */
 export function buildVocabulary(src: VocabularySource): ClaimVocabulary {
   const equivalents = new Map<number, number[]>();
@@ -104,7 +119,7 @@ export function buildVocabulary(src: VocabularySource): ClaimVocabulary {
     const nameConcepts = conceptSet(m.name);
     const descriptionConcepts = new Set([...conceptSet(m.description)].filter((c) => !nameConcepts.has(c)));
     const units = m.units === "" ? [] : m.units.split(",");
-    return { id: m.id, slug: m.slug, name: m.name, quantity: m.quantity, units, nameConcepts, descriptionConcepts, equivalents: [...new Set(equivalents.get(m.id) ?? [])] };
+    return { id: m.id, slug: m.slug, name: m.name, quantity: m.quantity, units, nameConcepts, descriptionConcepts, equivalents: [...new Set(equivalents.get(m.id) ?? [])], shareOf: shareOf(m.name) };
   });
   const df = new Map<string, number>();
   for (const m of metrics) for (const c of new Set([...m.nameConcepts, ...m.descriptionConcepts])) df.set(c, (df.get(c) ?? 0) + 1);

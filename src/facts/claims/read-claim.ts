@@ -105,7 +105,8 @@ export function readClaim(text: string, publishedAt: string | null, vocab: Claim
       mergeRange(previous, draft, text);
       continue;
     }
-    if (draft.unit === "" && previous && previous.sentence === sentence && previous.unit !== "") {
+    // "200 MCNs ..., compared with none": a bare "none" counts what the figure before it counts.
+    if (draft.unit === "" && n.form === "NONE" && previous && previous.sentence === sentence && previous.unit !== "") {
       draft.unit = previous.unit;
       draft.unitWords = previous.unitWords;
     }
@@ -120,14 +121,17 @@ export function readClaim(text: string, publishedAt: string | null, vocab: Claim
   const names: Span[] = [...subjects.filter((m) => m.score === 1 && vocab.entities.get(m.entityId)?.type === "ORGANIZATION"), ...events];
   const figures = drafts.map((d): FigureReading => {
     const hits = weightedHits(text, d, drafts, list).filter((h) => !names.some((n) => h.start >= n.start && h.end <= n.end));
-    const reading = matchMetric(hits, d.unit, d.number.multiple === true, vocab);
+    // A multiple ("doubled", "3倍") says by itself that a multiple is measured.
+    if (d.unit === "times") hits.push({ concept: "multiple", words: d.unitWords, start: d.start, end: d.end, weight: 1 });
+    const reading = matchMetric(hits, d.unit, d.number.multiple === true, vocab, d.unit === "PERCENT" ? percentOf(text, d) : null);
     // Of metrics that fit about as well, the one the knowledge base has figures of about a subject the sentence names.
     const readings = reading.candidates.map((m) => ({ metric: m, subject: chooseSubject(d, d.sentence, [m.metricId, ...(vocab.metricById.get(m.metricId)?.equivalents ?? [])], subjects, eventSubjects, vocab) }));
-    const chosen = readings.find((r) => r.subject.named && r.subject.held) ?? readings.find((r) => r.subject.held) ?? readings[0];
+    const chosen =
+      readings.find((r) => r.subject.named && r.subject.direct) ?? readings.find((r) => r.subject.named && r.subject.held) ?? readings.find((r) => r.subject.held) ?? readings[0];
     const metric = chosen?.metric ?? null;
     const subject = chosen?.subject ?? null;
     const event = nearest(events.filter((e) => within(e, d.sentence)), d);
-    const when = timeOf(text, d, periods, event, list, vocab);
+    const when = timeOf(text, d, drafts, periods, event, list, vocab);
     const aboutEvent = subject?.entityIds.length === 1 && subject.entityIds[0] === event?.eventId;
     const eventId = event && !aboutEvent ? (event.firstDay ? firstDayEvent(event.eventId, vocab.events) : event.eventId) : null;
     const value: StatedValue = { comparator: d.comparator, amount: d.amount, upper: d.upper, precision: d.precision };
@@ -163,6 +167,18 @@ function mergeRange(lower: Draft, upper: Draft, text: string): void {
   const between = /\bbetween\s*$/i.exec(text.slice(lower.sentence.start, lower.start));
   (lower as { start: number }).start = between ? lower.start - between[0].length : lower.start;
   (lower as { end: number }).end = upper.end;
+}
+
+/**
+ * What a percentage is said to be of: the last concept of the words after "percent of" up to
+ * a verb, a conjunction or a comma ("90 percent of live-streaming sessions and ...": session;
+ * "70 percent of its transaction volume came from ...": gmv); null when no "of" follows.
+ */
+function percentOf(text: string, d: Draft): string | null {
+  const m = /^\s*of\s+([^,.;:，。；]+?)(?=\s+(?:and|or|came|come|comes|said|say|held|were|was|is|are|had|have|has|from|in|on|through|with|while)\b|[,.;:，。；]|$)/i.exec(text.slice(d.end, d.sentence.end));
+  if (!m) return null;
+  const concepts = conceptsIn(m[1]!);
+  return concepts[concepts.length - 1]?.concept ?? null;
 }
 
 /** The factor of a number's scale word: 1e9 for "2 billion", 1e8 for "3亿". */
@@ -216,16 +232,23 @@ function parenthesis(text: string, d: Span, after: number, before: number): numb
   return closing < 0 ? null : d.end + closing + 1;
 }
 
-/** The period of a figure: the event's days (or first day), the nearest period its sentence names, or one carried from the sentence before. */
+/** The period of a figure: the event's days (or first day), the period its clause or else its sentence names, or one carried from the sentence before. */
 function timeOf(
   text: string,
   d: Draft,
+  drafts: readonly Draft[],
   periods: readonly PeriodMention[],
   event: EventMention | null,
   list: readonly Span[],
   vocab: ClaimVocabulary,
 ): Pick<FigureReading, "period" | "periodWords" | "periodResolution"> {
-  let mention = nearest(periods.filter((p) => within(p, d.sentence)), d);
+  // A period in the figure's own clause first (after it, then before it), else the nearest in the sentence.
+  const same = drafts.filter((x) => x.sentence === d.sentence);
+  const i = same.indexOf(d);
+  const after: Span = { start: d.end, end: same[i + 1]?.start ?? d.sentence.end };
+  const before: Span = { start: i > 0 ? same[i - 1]!.end : d.sentence.start, end: d.start };
+  const inSentence = periods.filter((p) => within(p, d.sentence));
+  let mention = nearest(inSentence.filter((p) => within(p, after)), d) ?? nearest(inSentence.filter((p) => within(p, before)), d) ?? nearest(inSentence, d);
   let carried = false;
   const index = list.indexOf(d.sentence);
   if (!mention && index > 0 && ANAPHOR.test(text.slice(d.sentence.start, d.sentence.start + 8))) {
