@@ -7,7 +7,8 @@
  * - CONTRADICTED: some conflict and none agrees;
  * - DISPUTED: both: the knowledge base's own sources disagree;
  * - DIFFERENT_SCOPE: only figures of another scope (another event, a part of the market);
- * - NOT_FOUND: nothing comparable (or only figures that could not be judged).
+ * - NOT_FOUND: nothing comparable, or figures of the same metric and subject that could not
+ *   be judged (the claim states no period, other currencies), which the explanation names.
  */
 import type { AgreementVerdict, StatisticKind } from "../agreement.js";
 
@@ -24,7 +25,7 @@ export function figureVerdict(verdicts: readonly ClaimMatchVerdict[]): ClaimVerd
   if (support && conflict) return "DISPUTED";
   if (support) return "SUPPORTED";
   if (conflict) return "CONTRADICTED";
-  if (verdicts.includes("DIFFERENT_SCOPE")) return "DIFFERENT_SCOPE";
+  if (verdicts.length > 0 && verdicts.every((v) => v === "DIFFERENT_SCOPE")) return "DIFFERENT_SCOPE";
   return "NOT_FOUND";
 }
 
@@ -125,7 +126,7 @@ export function figureExplanation(verdict: ClaimVerdict, sought: SoughtFigure, m
       return `Only figures of another scope were found for ${what} (${figures(scope.length)}: another event, period, metric or part of the market), which neither confirm nor contradict it.${extra}`;
     case "NOT_FOUND": {
       const why = unjudged.length
-        ? ` ${figures(unjudged.length)} could not be judged: ${[...new Set(unjudged.map((m) => m.reason.replace(/^Not judged: /, "")))].join(" ")}`
+        ? ` ${figures(unjudged.length)} could not be judged: ${[...new Set(unjudged.map((m) => m.reason.replace(/^Not judged: /, "")))].join(" ")}${scope.length ? ` ${figures(scope.length)} of another scope ${scope.length === 1 ? "was" : "were"} found too.` : ""}`
         : sought.metric && sought.subject
           ? " The knowledge base has no comparable figure."
           : "";

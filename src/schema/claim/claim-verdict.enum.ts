@@ -18,6 +18,9 @@ registerEnumType(ClaimVerdict, {
     CONTRADICTED: { description: "Figures of the same metric, subject and period conflict with it, and none agrees." },
     DISPUTED: { description: "The knowledge base's own sources disagree: some of its figures agree with the claim, others conflict with it." },
     DIFFERENT_SCOPE: { description: "Only figures of another scope were found (another event, an overlapping period, a related metric, a part of the market): they neither confirm nor contradict it." },
-    NOT_FOUND: { description: "Nothing comparable: no metric or subject matched, or no figure of them for the period, or only figures that could not be judged. The explanation says what was looked for." },
+    NOT_FOUND: {
+      description:
+        "Nothing comparable: no metric or subject matched, or no figure of them for the period, or figures of them that could not be judged (the claim states no period, another currency). The explanation says what was looked for and why.",
+    },
   },
 });
