@@ -34,6 +34,7 @@ export function phoneSpans(text: string): Span[] {
       const start = m.index + m[0].length - digits.length;
       // A run of years ("2019-2020-2021") or a range is not a telephone number.
       if (/^(?:(?:19|20)\d\d[ \-]?)+$/.test(digits.trim())) continue;
+      if (out.some((o) => start < o.end && start + digits.length > o.start)) continue;
       out.push({ start, end: start + digits.length });
     }
   }
