@@ -34,10 +34,10 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/common/page-args.js"
 export const COST_WEIGHTS = { scalar: 1, object: 2, depthFactor: 1.5 } as const;
 
 /**
- * Fields that cost far more CPU than the rows they return, priced on top of the formula
- * (`Type.field` → added cost). `checkClaim` reads a text against the whole vocabulary and
- * compares each figure with its candidates (some milliseconds): about as much as two pages of
- * 20 statistics with their agreement, so it costs as much as those.
+ * Fields that cost more CPU than reading a column, priced instead of `scalar`/`object`
+ * (`Type.field` → weight). `checkClaim` reads a text against the whole vocabulary and compares
+ * each figure with its candidates (15–20 ms for 2,000 characters of the founding article):
+ * about as much as two pages of 20 statistics with their agreement, so it weighs as much.
  */
 export const FIELD_COSTS: Readonly<Record<string, number>> = { "Query.checkClaim": 500 };
 
@@ -71,10 +71,11 @@ export function operationCost(
   };
 
   const fieldCost = (field: FieldNode, parent: GraphQLNamedType | undefined): number => {
-    if (!field.selectionSet) return COST_WEIGHTS.scalar;
+    const own = parent ? FIELD_COSTS[`${parent.name}.${field.name.value}`] : undefined;
+    if (!field.selectionSet) return own ?? COST_WEIGHTS.scalar;
     const def = fieldDefinition(schema, parent, field.name.value);
     const children = selectionCost(field.selectionSet, def ? getNamedType(def.type) : undefined);
-    return (COST_WEIGHTS.object + COST_WEIGHTS.depthFactor * children) * multiplier(field, def, variables) + (FIELD_COSTS[`${parent?.name}.${field.name.value}`] ?? 0);
+    return ((own ?? COST_WEIGHTS.object) + COST_WEIGHTS.depthFactor * children) * multiplier(field, def, variables);
   };
 
   return selectionCost(operation.selectionSet, root);

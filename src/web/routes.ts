@@ -39,8 +39,9 @@ const SLUG = /^[a-z0-9][a-z0-9._-]{0,199}$/;
  *   the explorer, GraphiQL bundled into dist/web by `npm run build:web`.
  * - `/facts/:slug` (`?embed=1` for an iframe): the fact card of a statistic, rendered on the
  *   server from the public API; an unknown slug gets a 404 page.
- * - `/check?text=…&publishedAt=…&language=…`: the claim checker (a form that needs no script).
  * - `/assets/<name>`: the built, content-hashed files, cached for a year.
+ *
+ * - `/check?text=…&publishedAt=…&language=…`: the claim checker (a form that needs no script).
  *
  * Everything else returns false. Until the assets are built, the explorer's paths also
  * return false (the server then shows its plain fallback page) and fact cards are served

@@ -142,12 +142,12 @@ describe("checkClaim's price and its vocabulary", () => {
     expect(seen.filter((sql) => sql.includes("FROM entity_name n JOIN entity e"))).toHaveLength(0);
   });
 
-  it("costs its entry in the cost table on top of what it selects", () => {
+  it("costs its entry in the cost table, in place of an object's weight, plus what it selects", () => {
     const schema = buildApiSchema();
     const doc = parse('{ checkClaim(text: "x") { verdict } }');
     const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
     expect(FIELD_COSTS["Query.checkClaim"]).toBe(500);
-    expect(operationCost(schema, op, {})).toBe(500 + 2 + 1.5 * 1);
+    expect(operationCost(schema, op, {})).toBe(500 + 1.5 * 1);
   });
 });
 
