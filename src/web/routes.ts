@@ -40,7 +40,6 @@ const SLUG = /^[a-z0-9][a-z0-9._-]{0,199}$/;
  * - `/facts/:slug` (`?embed=1` for an iframe): the fact card of a statistic, rendered on the
  *   server from the public API; an unknown slug gets a 404 page.
  * - `/assets/<name>`: the built, content-hashed files, cached for a year.
- *
  * - `/check?text=…&publishedAt=…&language=…`: the claim checker (a form that needs no script).
  *
  * Everything else returns false. Until the assets are built, the explorer's paths also
