@@ -2,6 +2,7 @@ import type { RequestContext } from "../../context.js";
 import { claimReview } from "../../facts/claims/claim-review.js";
 import { claimVerdict } from "../../facts/claims/claim-verdict.js";
 import { readClaim } from "../../facts/claims/read-claim.js";
+import type { Comparator } from "../../facts/interval.js";
 import { describeHuman } from "../../facts/number-format.js";
 import { userError } from "../common/user-error.js";
 import { checkedClaimInput } from "./claim-input.js";
@@ -50,7 +51,7 @@ export async function checkClaim(text: string, publishedAt: string | null, langu
       publishedAt,
       verdict,
       summary,
-      evidence: [...relied.values()].map((s) => ({ url: `/facts/${s.slug}`, name: `${describeHuman(s.row.comparator as never, s.row.amount, s.row.unit)} (${s.row.periodLabel ?? "no period"}, ${s.kind.toLowerCase()})` })),
+      evidence: [...relied.values()].map((s) => ({ url: `/facts/${s.slug}`, name: `${describeHuman(s.row.comparator as Comparator, s.row.amount, s.row.unit)} (${s.row.periodLabel ?? "no period"}, ${s.kind.toLowerCase()})` })),
       datePublished: ctx.kb.build.builtAt.slice(0, 10),
     }),
   });

@@ -58,7 +58,7 @@ export async function checkFigure(f: FigureReading, ctx: RequestContext, vocab: 
   const profiles = await Promise.all(matches.map((m) => statisticProfile(m.row, ctx)));
   const compared: ComparedMatch[] = matches.map((m, i) => ({ verdict: m.verdict, reason: m.reason, profile: profiles[i]! }));
   const verdict = figureVerdict(matches.map((m) => m.verdict));
-  const periodName = event && f.period && f.periodWords === null ? event.name : f.period?.label ?? null;
+  const periodName = event && f.period ? `${event.name} (${f.period.label})` : (f.period?.label ?? null);
   const sought = { metric: metricRow?.name ?? null, subject: subjects.length ? subjects.map((s) => s.name).join(" and ") : null, period: periodName };
   const notes = [f.metricNote, f.subject?.note ?? null, f.periodResolution && !f.period ? `${upperFirst(f.periodResolution)}.` : null].filter((n): n is string => n !== null);
   return new ClaimedFigure({
