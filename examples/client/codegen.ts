@@ -25,6 +25,8 @@ const config: CodegenConfig = {
           PartialDate: "string",
           URL: "string",
           Locale: "string",
+          // checkClaim's claimReview: schema.org ClaimReview JSON-LD, an object of any shape.
+          JSONObject: "Record<string, unknown>",
         },
       },
     },

@@ -8,6 +8,7 @@ import { ReportRepository } from "./report.repo.js";
 import { SearchRepository } from "./search.repo.js";
 import { SourceRepository } from "./source.repo.js";
 import { StatisticRepository } from "./statistic.repo.js";
+import { VocabularyRepository } from "./vocabulary.repo.js";
 
 /** Every repository over one database, created once and shared by all requests. */
 export interface Repositories {
@@ -19,6 +20,8 @@ export interface Repositories {
   readonly statistics: StatisticRepository;
   readonly search: SearchRepository;
   readonly meta: MetaRepository;
+  /** The registries' words, read whole for reading claims. */
+  readonly vocabulary: VocabularyRepository;
   readonly archives: ArchiveStore;
 }
 
@@ -34,6 +37,7 @@ export function createRepositories(db: KnowledgeDb): Repositories {
     statistics: new StatisticRepository(db),
     search: new SearchRepository(db),
     meta: new MetaRepository(db),
+    vocabulary: new VocabularyRepository(db),
     archives: new ArchiveStore(sources),
   };
 }

@@ -5,6 +5,7 @@ import { useLeanResolvers } from "./lean-resolvers.js";
 import { MetricConversionResolver } from "./agreement/metric-conversion.resolver.js";
 import { BrandResolver } from "./brand/brand.resolver.js";
 import { CitationResolver } from "./citation/citation.resolver.js";
+import { ClaimResolver } from "./claim/claim.resolver.js";
 import { ConflictGroupResolver, ConflictPairResolver, ConflictResolver } from "./conflict/conflict.resolver.js";
 import { AttributionDoubtResolver } from "./corroboration/attribution-doubt.resolver.js";
 import { CitingPublisherResolver } from "./corroboration/citing-publisher.resolver.js";
@@ -63,6 +64,7 @@ const RESOLVERS = [
   MarketResolver,
   EventResolver,
   SearchResolver,
+  ClaimResolver,
 ] as const;
 
 let built: GraphQLSchema | null = null;

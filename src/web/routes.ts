@@ -3,6 +3,7 @@ import { statSync } from "node:fs";
 import type http from "node:http";
 import { join } from "node:path";
 import type { ApiServer } from "../server.js";
+import { serveClaimCheck } from "./check/serve-claim-check.js";
 import { renderExplorerPage } from "./explorer-page.js";
 import { renderFactCard } from "./fact-card/fact-card.page.js";
 import { FactCardQueryError, loadFactCard } from "./fact-card/load-fact-card.js";
@@ -40,6 +41,7 @@ const SLUG = /^[a-z0-9][a-z0-9._-]{0,199}$/;
  * - `/facts/:slug` (`?embed=1` for an iframe): the fact card of a statistic, rendered on the
  *   server from the public API once and kept (RenderedCards); an unknown slug gets a 404 page.
  * - `/assets/<name>`: the built, content-hashed files, cached for a year.
+ * - `/check?text=…&publishedAt=…&language=…`: the claim checker (a form that needs no script).
  *
  * Everything else returns false. Until the assets are built, the explorer's paths also
  * return false (the server then shows its plain fallback page) and fact cards are served
@@ -86,6 +88,10 @@ export function createWebRoutes(deps: WebDeps): WebRoutes {
         if (!m) return false;
         const nonce = randomBytes(18).toString("base64");
         sendPage(req, res, renderExplorerPage(m, nonce), { status: 200, csp: { page: "explorer", styleNonce: nonce }, cacheControl: "no-store" });
+        return true;
+      }
+      if (path === "/check") {
+        await serveClaimCheck(req, res, url, deps, currentManifest());
         return true;
       }
       if (path.startsWith("/facts/")) {

@@ -2,10 +2,10 @@ import type { RequestContext } from "../../context.js";
 import type { StatisticRow } from "../../db/statistic.repo.js";
 import { agreementsWith } from "../../facts/agreement.js";
 import { formatUnit, parseUnit } from "../../facts/units.js";
-import { loadAll } from "../common/load-all.js";
 import { Quantity } from "../common/quantity.type.js";
 import { Statistic } from "../statistic/statistic.type.js";
-import { agreementContext, comparable, relatedSubjects } from "./agreement-context.js";
+import { comparable } from "./agreement-context.js";
+import { comparisonCandidates } from "./comparison-candidates.js";
 import type { AgreementVerdict } from "./agreement-verdict.enum.js";
 import { MetricConversion } from "./metric-conversion.type.js";
 import { StatisticAgreement } from "./statistic-agreement.type.js";
@@ -21,20 +21,12 @@ import { StatisticNotCompared } from "./statistic-not-compared.type.js";
  * and the statistic's period, so only figures that can be compared are read).
  */
 export async function statisticAgreement(row: StatisticRow, ctx: RequestContext): Promise<StatisticAgreement> {
-  const [relations, scope] = await Promise.all([ctx.loaders.metricRelations.load(row.metricId), ctx.loaders.scopeLinks()]);
-  const agreement = agreementContext(relations, scope);
-  const metrics = new Set([row.metricId, ...relations.flatMap((r) => [r.metricId, r.relatedId])]);
   const self = comparable(row);
-  const subjects = relatedSubjects(self.subjects as number[], agreement.partOf as ReadonlyMap<number, number>);
-  const keys = [...metrics].flatMap((metricId) => subjects.map((subjectId) => ({ metricId, subjectId, periodStart: row.periodStart, periodEnd: row.periodEnd })));
-  const byId = new Map((await loadAll(ctx.loaders.comparableStatistics.loadMany(keys))).flat().map((c) => [c.id, c]));
-  // A statistic about several subjects is found once per subject: each is compared once.
-  const candidates = [...byId.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  // Combined figures name their subjects in reasons; only their names are read.
-  const setIds = [...new Set([row, ...candidates].flatMap((r) => (r.subjectSet === null ? [] : r.subjectSet.split(",").map(Number))))];
-  const names = new Map(agreement.names);
-  for (const e of await loadAll(ctx.loaders.entityById.loadMany(setIds))) if (e) names.set(e.id, e.name);
-  const context = setIds.length > 0 ? { ...agreement, names } : agreement;
+  const { candidates, context } = await comparisonCandidates(
+    { metricId: row.metricId, subjectIds: self.subjects as number[], periodStart: row.periodStart, periodEnd: row.periodEnd },
+    ctx,
+  );
+  const byId = new Map(candidates.map((c) => [c.id, c]));
   const unit = formatUnit(parseUnit(row.unit));
   const comparisons: StatisticComparison[] = [];
   const notCompared: StatisticNotCompared[] = [];
