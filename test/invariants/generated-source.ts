@@ -88,7 +88,7 @@ export function addGeneratedSource(dataDir: string): GeneratedSource {
 }
 
 /** Adds one record at the end of a registry, keeping its file format (YAML or JSON). */
-function appendToRegistry(dataDir: string, name: string, record: Record<string, unknown>): void {
+export function appendToRegistry(dataDir: string, name: string, record: Record<string, unknown>): void {
   const file = registryFile(dataDir, name) ?? join(dataDir, "registry", `${name}.yaml`);
   let records: unknown[] = [];
   try {
