@@ -20,8 +20,9 @@ import { fmt, percentile } from "../lib/stats.js";
  * and at the end. Before the soak it measures the fact card page against a bare node:http
  * server sending the same bytes.
  *
- * Usage: npx tsx bench/soak/run.ts [--seconds 180] [--connections 16] [--no-write]
- * Writes its section into bench/RESULTS.md (between the soak markers) unless --no-write.
+ * Usage: npx tsx bench/soak/run.ts [--seconds 180] [--connections 16] [--heap-mb N] [--no-write]
+ * Writes its section into bench/RESULTS.md (between the soak markers, one section with a heap
+ * limit and one without) unless --no-write.
  */
 
 const args = process.argv.slice(2);
@@ -32,6 +33,8 @@ const option = (name: string, fallback: number) => {
 const SECONDS = option("seconds", 180);
 const CONNECTIONS = option("connections", 16);
 const WRITE = !args.includes("--no-write");
+/** A V8 heap limit for the server (`--max-old-space-size`), as a container would set; none by default. */
+const HEAP_MB = option("heap-mb", 0);
 const FACT_SLUG = "china-live-commerce-sessions-per-day-2020-h1-over-50k";
 
 /** One kind of request in the mix: how to make the next one, and which statuses are the right answer. */
@@ -165,7 +168,7 @@ async function startServe(dbPath: string): Promise<{ child: ChildProcess; origin
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src", "main.ts"), "serve", "--no-build", "--db", dbPath, "--host", "127.0.0.1", "--port", String(port), "--log-level", "warn"], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, NODE_ENV: "production", PORT: "", HOST: "", WORKERS: "" },
+    env: { ...process.env, NODE_ENV: "production", PORT: "", HOST: "", WORKERS: "", ...(HEAP_MB > 0 ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${HEAP_MB}`.trim() } : {}) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const origin = `http://127.0.0.1:${port}`;
@@ -294,9 +297,9 @@ function render(r: Awaited<ReturnType<typeof soak>>, ratio: Awaited<ReturnType<t
   const valid = KINDS.filter((k) => !k.hostile).flatMap((k) => r.tallies.get(k.name)!.latencies);
   const finiteHealth = r.health.filter(Number.isFinite);
   const lines = [
-    "## Soak: mixed valid and hostile traffic (issue 13)",
+    `## Soak: mixed valid and hostile traffic (issue 13)${HEAP_MB > 0 ? `, server heap limited to ${HEAP_MB} MB` : ""}`,
     "",
-    `Run: \`npx tsx bench/soak/run.ts --seconds ${SECONDS} --connections ${CONNECTIONS}\` — \`serve\` (sources through tsx, NODE_ENV=production, default settings) over the project's \`db/\` in a child process; ` +
+    `Run: \`npx tsx bench/soak/run.ts --seconds ${SECONDS} --connections ${CONNECTIONS}${HEAP_MB > 0 ? ` --heap-mb ${HEAP_MB}` : ""}\` — \`serve\` (sources through tsx, NODE_ENV=production, default settings${HEAP_MB > 0 ? `, \`--max-old-space-size=${HEAP_MB}\`` : ""}) over the project's \`db/\` in a child process; ` +
       `${CONNECTIONS} concurrent clients in the benchmark process for ${fmt(r.seconds)} s, each sending the next request of a fixed-seed mix; /healthz asked every 250 ms beside them. ` +
       `2 cores shared with the load generator (and, on this machine, with other work).`,
     "",
@@ -319,8 +322,9 @@ function render(r: Awaited<ReturnType<typeof soak>>, ratio: Awaited<ReturnType<t
   return lines.join("\n");
 }
 
-const BEGIN = "<!-- soak:begin -->";
-const END = "<!-- soak:end -->";
+const MARK = HEAP_MB > 0 ? "soak-heap-limited" : "soak";
+const BEGIN = `<!-- ${MARK}:begin -->`;
+const END = `<!-- ${MARK}:end -->`;
 
 /** Replaces the soak section of bench/RESULTS.md (or appends it). */
 function writeSection(report: string): void {
