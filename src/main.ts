@@ -83,7 +83,14 @@ serve.action(async (opts: Record<string, string | boolean | undefined> & { build
   }
   // Loaded here so that the db commands do not pay for building the GraphQL schema.
   const { serveInThisProcess } = await import("./http/lifecycle.js");
-  return serveInThisProcess(settings);
+  const { TamperedDatabaseError } = await import("./db/integrity.js");
+  try {
+    await serveInThisProcess(settings);
+  } catch (e) {
+    if (!(e instanceof TamperedDatabaseError)) throw e;
+    console.error(`refusing to serve ${settings.db}: ${e.message}`);
+    process.exit(1);
+  }
 });
 
 program

@@ -19,7 +19,8 @@ export const PAGE_CACHE_KIB = 65_536;
 /**
  * Opens a built knowledge base read-only. The file is never written while served, so
  * `query_only` guards against accidental writes, and temporary sort trees stay in memory.
- * Fails when the file is missing or was not built by `db build` (no data version).
+ * Fails when the file is missing or was not built by `db build` (no data version). `serve`
+ * also checks that its content is what its build recorded (integrity.ts) before serving it.
  *
  * Memory: reads go through SQLite's own page cache, bounded at PAGE_CACHE_KIB, and not through
  * a memory map. A map of the file added every page the server ever touched to its resident

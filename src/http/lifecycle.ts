@@ -1,5 +1,8 @@
 import cluster from "node:cluster";
+import { existsSync } from "node:fs";
+import { checkArchives, checkContentDigest } from "../db/integrity.js";
 import { openKnowledgeBase } from "../db/open.js";
+import { dataVersion as curatedDataVersion } from "../ingest/load.js";
 import { createServer, serverOptionsFrom } from "../server.js";
 import type { ServeSettings } from "./config.js";
 import { createLogger } from "./logger.js";
@@ -20,12 +23,22 @@ export function startupLine(url: string, dataVersion: string, builtAt: string, w
 
 /**
  * Serves in this process (alone, or as one cluster worker): opens the database read-only,
- * listens, and on SIGTERM/SIGINT stops accepting, drains in-flight requests (up to the
+ * refuses it if it was changed after it was built (integrity.ts), listens, and on SIGTERM/SIGINT stops accepting, drains in-flight requests (up to the
  * shutdown timeout), closes the database and exits 0.
  */
 export async function serveInThisProcess(settings: ServeSettings): Promise<void> {
   const log = createLogger({ level: settings.logLevel });
   const kb = openKnowledgeBase(settings.db);
+  try {
+    // Refuse a database changed after it was built (one pass over its rows), and check its
+    // archived texts against the committed archive files when this database was built from
+    // the curated files at hand: those are the anchor outside the file.
+    checkContentDigest(kb.db.sqlite);
+    if (existsSync(settings.data) && curatedDataVersion(settings.data) === kb.build.dataVersion) checkArchives(kb.db.sqlite, settings.data);
+  } catch (e) {
+    kb.close();
+    throw e;
+  }
   const server = await createServer(kb, { ...serverOptionsFrom(settings), logger: log, testHooks: testHooksFromEnv() });
   const { url } = await server.listen(settings.port, settings.host);
   const { dataVersion, builtAt } = kb.build;

@@ -10,6 +10,7 @@ import { type ReportLinks, producerEntities } from "../facts/producers.js";
 import type { AnchoredQuote } from "../facts/anchor.js";
 import type { Model } from "./model.js";
 import { PhaseTimer } from "./phases.js";
+import { CONTENT_DIGEST_KEY, contentDigest } from "../db/integrity.js";
 import { type SearchWriter, inlineSearchWriter, workerSearchWriter } from "./search-writer.js";
 
 /** What the writer records about the build in the `meta` table. */
@@ -98,6 +99,9 @@ export function writeDatabase(model: Model, target: string, migrationsDir: strin
     const fk = db.pragma("foreign_key_check") as unknown[];
     if (fk.length > 0) throw new Error(`foreign key check failed: ${JSON.stringify(fk.slice(0, 5))}`);
     timer.end("check foreign keys");
+    // What the database serves, as built: open.ts refuses it if it changes afterwards.
+    db.prepare("INSERT INTO meta(key, value) VALUES (?, ?)").run(CONTENT_DIGEST_KEY, contentDigest(db));
+    timer.end("content digest");
     db.close();
     // The build writes without syncing; the file must be on disk before it replaces the old
     // one, and the rename itself (the directory) after, or a crash could leave a torn file.

@@ -11,7 +11,7 @@ import { type ServeProcess, codes, spawnServe } from "./helpers.js";
 let db: FixtureDb;
 let s: ServeProcess;
 beforeAll(async () => {
-  db = buildFixtureDb({ bulk: 130 });
+  db = buildFixtureDb();
   s = await spawnServe(["--db", db.dbPath]);
 });
 afterAll(async () => {
@@ -71,31 +71,5 @@ describe("cost analysis of fragments spread in one another", () => {
     const res = await post({ query: fanOut(3, 4) });
     expect(res.status).toBe(200);
     expect(((await res.json()) as any).errors).toBeUndefined();
-  });
-});
-
-describe("CPU-heavy fields", () => {
-  const STYLES = ["APA", "MLA", "CHICAGO", "GB_T_7714"];
-  const cites = (n: number) => Array.from({ length: n }, (_, i) => `c${i}: cite(style: ${STYLES[i % STYLES.length]}, markup: ${i % 8 < 4 ? "TEXT" : "HTML"})`).join(" ");
-
-  it("prices cite by what it costs: 30 aliased cite over 100 statistics is QUERY_TOO_COSTLY at once, /healthz answering meanwhile", async () => {
-    const { status, json } = await refusedWhileHealthy({ query: `{ statistics(first: 100) { nodes { slug ${cites(30)} } } }` });
-    expect(status).toBe(400);
-    expect(codes(json)).toEqual(["QUERY_TOO_COSTLY"]);
-  });
-
-  it("lets /healthz through while hundreds of citations are computed, and answers them all", async () => {
-    const started = Date.now();
-    const heavy = post({ query: `{ statistics(first: 25, orderBy: { field: VALUE, direction: DESC }) { nodes { slug ${cites(24)} } } }` }).then(async (res) => ({ res, at: Date.now() - started }));
-    await new Promise((r) => setTimeout(r, 100));
-    const health = await fetch(`${s.base}healthz`, { signal: AbortSignal.timeout(HANG_MS) });
-    const healthAt = Date.now() - started;
-    expect(health.status).toBe(200);
-    const { res, at } = await heavy;
-    const body = (await res.json()) as any;
-    expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(200);
-    expect(body.data.statistics.nodes).toHaveLength(25);
-    expect(typeof body.data.statistics.nodes[0].c7).toBe("string");
-    expect(healthAt, `/healthz at ${healthAt} ms, the citations at ${at} ms`).toBeLessThan(at);
   });
 });

@@ -75,6 +75,20 @@ describe("client errors", () => {
     }
   });
 
+  it("refuses a cursor of one list in a list of another parent: the top-level list's, or another metric's", async () => {
+    const data = async (query: string, variables: Record<string, unknown> = {}) => (await (await suite.api.post({ query, variables })).json()) as any;
+    const top = await data(`{ statistics(first: 1) { pageInfo { endCursor } } metrics(first: 2) { nodes { slug statistics(first: 1) { pageInfo { endCursor } } } } }`);
+    const [a, b] = top.data.metrics.nodes;
+    const nested = `query($m: String!, $after: String) { metric(slug: $m) { statistics(first: 1, after: $after) { nodes { slug } } } }`;
+    const fromTop = await data(nested, { m: a.slug, after: top.data.statistics.pageInfo.endCursor });
+    expect(codes(fromTop)).toEqual(["BAD_USER_INPUT"]);
+    expect(fromTop.errors[0].message).toMatch(/^Argument after: the cursor belongs to another list or order/);
+    const fromOther = await data(nested, { m: b.slug, after: a.statistics.pageInfo.endCursor });
+    expect(codes(fromOther)).toEqual(["BAD_USER_INPUT"]);
+    const own = await data(nested, { m: a.slug, after: a.statistics.pageInfo.endCursor });
+    expect(own.errors).toBeUndefined();
+  });
+
   it("does not show the process id on /readyz", async () => {
     const body = (await (await fetch(`${suite.api.base}readyz`)).json()) as Record<string, unknown>;
     expect(body).not.toHaveProperty("pid");

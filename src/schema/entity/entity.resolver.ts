@@ -37,13 +37,13 @@ export class EntityResolver {
 
   @FieldResolver(() => StatisticConnection, { description: "Statistics about this entity (it is their subject), filtered, sorted and paged like Query.statistics." })
   async statistics(@Root() e: Entity, @Args(() => StatisticsArgs) args: StatisticsArgs, @Ctx() ctx: RequestContext) {
-    return statisticConnection(ctx, restrict(await statisticCriteria(args.filter, ctx), { subjectId: e.row.id }, "subject"), args);
+    return statisticConnection(ctx, restrict(await statisticCriteria(args.filter, ctx), { subjectId: e.row.id }, "subject"), args, `subject:${e.row.id}`);
   }
 
   @FieldResolver(() => StatisticConnection, {
     description: "Statistics this entity originally produced, as resolved from the sources' attributions (see Statistic.producers), filtered, sorted and paged like Query.statistics.",
   })
   async producedStatistics(@Root() e: Entity, @Args(() => StatisticsArgs) args: StatisticsArgs, @Ctx() ctx: RequestContext) {
-    return statisticConnection(ctx, restrict(await statisticCriteria(args.filter, ctx), { producerId: e.row.id }, "producer"), args);
+    return statisticConnection(ctx, restrict(await statisticCriteria(args.filter, ctx), { producerId: e.row.id }, "producer"), args, `producer:${e.row.id}`);
   }
 }

@@ -37,6 +37,6 @@ export class MetricResolver {
 
   @FieldResolver(() => StatisticConnection, { description: "Statistics of this metric across subjects and sources, filtered, sorted and paged like Query.statistics." })
   async statistics(@Root() m: Metric, @Args(() => StatisticsArgs) args: StatisticsArgs, @Ctx() ctx: RequestContext) {
-    return statisticConnection(ctx, restrict(await statisticCriteria(args.filter, ctx), { metricId: m.row.id }, "metric"), args);
+    return statisticConnection(ctx, restrict(await statisticCriteria(args.filter, ctx), { metricId: m.row.id }, "metric"), args, `metric:${m.row.id}`);
   }
 }

@@ -39,6 +39,6 @@ export class ReportResolver {
 
   @FieldResolver(() => StatisticConnection, { description: "Statistics that at least one source attributes to this report, filtered, sorted and paged like Query.statistics." })
   async statistics(@Root() r: Report, @Args(() => StatisticsArgs) args: StatisticsArgs, @Ctx() ctx: RequestContext) {
-    return statisticConnection(ctx, restrict(await statisticCriteria(args.filter, ctx), { attributedReportId: r.row.id }, "report"), args);
+    return statisticConnection(ctx, restrict(await statisticCriteria(args.filter, ctx), { attributedReportId: r.row.id }, "report"), args, `report:${r.row.id}`);
   }
 }

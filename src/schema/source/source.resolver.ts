@@ -87,8 +87,9 @@ export class SourceResolver {
 
   @FieldResolver(() => CitationConnection, { description: "The citations taken from this document, in reading order (by the quote's position in the archived text); citations without a quote follow." })
   citations(@Root() s: Source, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
-    const page = ctx.repos.citations.pageBySource(s.row.id, pageWindow(args, "citation:reading"));
-    return toConnection(CitationConnection, "citation:reading", page, (r) => new Citation(r), () => ctx.repos.citations.countBySource(s.row.id));
+    const list = `citation:reading of source:${s.row.id}`;
+    const page = ctx.repos.citations.pageBySource(s.row.id, pageWindow(args, list));
+    return toConnection(CitationConnection, list, page, (r) => new Citation(r), () => ctx.repos.citations.countBySource(s.row.id));
   }
 
   @FieldResolver(() => String, {
@@ -108,6 +109,6 @@ export class SourceResolver {
 
   @FieldResolver(() => StatisticConnection, { description: "The statistics this document states, filtered, sorted and paged like Query.statistics." })
   async statistics(@Root() s: Source, @Args(() => StatisticsArgs) args: StatisticsArgs, @Ctx() ctx: RequestContext) {
-    return statisticConnection(ctx, restrict(await statisticCriteria(args.filter, ctx), { sourceId: s.row.id }, "source"), args);
+    return statisticConnection(ctx, restrict(await statisticCriteria(args.filter, ctx), { sourceId: s.row.id }, "source"), args, `source:${s.row.id}`);
   }
 }
