@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTENT_DIGEST_KEY, contentDigest } from "../../src/db/integrity.js";
-import { type FixtureDb, buildFixtureDb } from "../fixtures/fixture-db.js";
+import { type FixtureDb, freshFixtureDb } from "../fixtures/fixture-db.js";
 import { spawnServe } from "./helpers.js";
 
 /**
@@ -15,7 +15,8 @@ import { spawnServe } from "./helpers.js";
  */
 let db: FixtureDb;
 beforeAll(() => {
-  db = buildFixtureDb();
+  // Built here, not copied from the shared build: the committed archive files must sit beside it in `<dir>/data`.
+  db = freshFixtureDb();
 });
 afterAll(() => db?.remove());
 
