@@ -5,6 +5,7 @@
  * reader is not asked to trust digits that carry no information.
  */
 import type { Comparator, Interval } from "./interval.js";
+import { plainNumber } from "./human-number.js";
 import { isEmpty } from "./interval.js";
 
 /**
@@ -113,8 +114,9 @@ export function humanNumber(x: number, scale: number = scaleOf(x)): string {
 /** `humanNumber` in two parts: the digits ("433.75") and the scale word ("billion", or "" below a million). */
 export function humanParts(x: number, scale: number = scaleOf(x)): { readonly digits: string; readonly word: string } {
   if (!Number.isFinite(x) || scale === 1) return { digits: Number.isFinite(x) ? exactNumber(x) : formatNumber(x), word: "" };
-  const mantissa = Number((x / scale).toPrecision(12));
-  return { digits: formatNumber(mantissa, Math.max(0, decimalsOf(mantissa))), word: SCALES.find(([f]) => f === scale)![1] };
+  // The mantissa with every digit it has (Intl keeps 15 significant digits, so the noise of
+  // dividing by the scale never shows): the same writing as value.display's (human-number.ts).
+  return { digits: plainNumber(x / scale), word: SCALES.find(([f]) => f === scale)![1] };
 }
 
 /** The factor of the scale word a number is written with: 1e12, 1e9, 1e6, or 1 below a million. */
