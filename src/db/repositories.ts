@@ -8,6 +8,7 @@ import { ReportRepository } from "./report.repo.js";
 import { SearchRepository } from "./search.repo.js";
 import { SourceRepository } from "./source.repo.js";
 import { StatisticRepository } from "./statistic.repo.js";
+import { UnitRepository } from "./unit.repo.js";
 
 /** Every repository over one database, created once and shared by all requests. */
 export interface Repositories {
@@ -19,6 +20,7 @@ export interface Repositories {
   readonly statistics: StatisticRepository;
   readonly search: SearchRepository;
   readonly meta: MetaRepository;
+  readonly units: UnitRepository;
   readonly archives: ArchiveStore;
 }
 
@@ -34,6 +36,7 @@ export function createRepositories(db: KnowledgeDb): Repositories {
     statistics: new StatisticRepository(db),
     search: new SearchRepository(db),
     meta: new MetaRepository(db),
+    units: new UnitRepository(db),
     archives: new ArchiveStore(sources),
   };
 }
