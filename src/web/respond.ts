@@ -7,7 +7,7 @@ import type { SafeHtml } from "./html.js";
 /** Which page a Content-Security-Policy is for. */
 export type CspOptions =
   | { readonly page: "explorer"; readonly styleNonce: string }
-  | { readonly page: "document"; readonly embeddable: boolean };
+  | { readonly page: "document"; readonly embeddable: boolean; readonly forms?: boolean };
 
 /**
  * The Content-Security-Policy of our pages: everything from this server only, no inline
@@ -19,10 +19,12 @@ export type CspOptions =
  * - `style` attributes in the markup Monaco builds for every line (`style-src-attr
  *   'unsafe-inline'`): attributes hold no selectors, so they cannot read the page;
  * - `data:` images: Monaco draws its error squiggles from SVG data URLs.
- * Only an embeddable fact card may be framed by other sites.
+ * Only an embeddable page may be framed by other sites. Pages with a search form (the list of
+ * figures, not-found pages) may submit it to this server (`forms`); others submit nothing.
  */
 function contentSecurityPolicy(options: CspOptions): string {
-  const common = ["base-uri 'none'", "object-src 'none'", "form-action 'none'"];
+  const forms = options.page === "document" && options.forms ? "form-action 'self'" : "form-action 'none'";
+  const common = ["base-uri 'none'", "object-src 'none'", forms];
   if (options.page === "explorer") {
     return [
       "default-src 'self'",

@@ -6,10 +6,10 @@ import type { ApiServer } from "../server.js";
 import { renderExplorerPage } from "./explorer-page.js";
 import { renderFactCard } from "./fact-card/fact-card.page.js";
 import { FactCardQueryError, loadFactCard } from "./fact-card/load-fact-card.js";
-import { html } from "./html.js";
-import { renderPage } from "./layout.js";
 import { ASSET_PREFIX, WEB_DIST_DIR, type WebManifest, readManifest } from "./manifest.js";
+import { notFoundPage, serveFactsList, serveMetricPage, serveMetricsList } from "./page-routes.js";
 import { sendPage } from "./respond.js";
+import { requestOrigin } from "./sharing.js";
 import { StaticAssets } from "./static-assets.js";
 
 /** What the web pages need from the server: the public GraphQL API. */
@@ -37,7 +37,10 @@ const SLUG = /^[a-z0-9][a-z0-9._-]{0,199}$/;
  *   `extensions` parameter, i.e. not an operation sent over GET):
  *   the explorer, GraphiQL bundled into dist/web by `npm run build:web`.
  * - `/facts/:slug` (`?embed=1` for an iframe): the fact card of a statistic, rendered on the
- *   server from the public API; an unknown slug gets a 404 page.
+ *   server from the public API; an unknown slug gets a 404 page with a search box.
+ * - `/facts`: the figures list (search, filters by metric and source, pages); `/metrics`: the
+ *   metrics with their numbers of figures and conflicts; `/metrics/:slug` (`?embed=1`): a
+ *   metric's figures on charts and in tables (page-routes.ts).
  * - `/assets/<name>`: the built, content-hashed files, cached for a year.
  *
  * Everything else returns false. Until the assets are built, the explorer's paths also
@@ -86,6 +89,18 @@ export function createWebRoutes(deps: WebDeps): WebRoutes {
         sendPage(req, res, renderExplorerPage(m, nonce), { status: 200, csp: { page: "explorer", styleNonce: nonce }, cacheControl: "no-store" });
         return true;
       }
+      if (path === "/facts" || path === "/facts/") {
+        await serveFactsList(req, res, url, deps, currentManifest());
+        return true;
+      }
+      if (path === "/metrics" || path === "/metrics/") {
+        await serveMetricsList(req, res, deps, currentManifest());
+        return true;
+      }
+      if (path.startsWith("/metrics/")) {
+        await serveMetricPage(req, res, url, deps, currentManifest());
+        return true;
+      }
       if (path.startsWith("/facts/")) {
         await serveFactCard(req, res, url, deps, currentManifest());
         return true;
@@ -112,11 +127,11 @@ async function serveFactCard(req: http.IncomingMessage, res: http.ServerResponse
     return;
   }
   if (!card) {
-    const page = notFoundPage("No such figure", `No statistic has the slug “${slug}”. Search for figures in the explorer.`, manifest, embed);
-    sendPage(req, res, page, { status: 404, csp });
+    const page = notFoundPage("No such figure", `No statistic has the slug “${slug}”. Search the figures instead:`, manifest, embed);
+    sendPage(req, res, page, { status: 404, csp: { ...csp, forms: true } });
     return;
   }
-  sendPage(req, res, renderFactCard(card, { embed, manifest }), { status: 200, csp, etag: true });
+  sendPage(req, res, renderFactCard(card, { embed, manifest, origin: requestOrigin(req) }), { status: 200, csp, etag: true });
 }
 
 async function loadCard(deps: WebDeps, slug: string) {
@@ -126,15 +141,6 @@ async function loadCard(deps: WebDeps, slug: string) {
     if (e instanceof FactCardQueryError) return e;
     throw e;
   }
-}
-
-function notFoundPage(title: string, message: string, manifest: WebManifest | null, embed = false) {
-  return renderPage({
-    title: `${title} · livestream-facts`,
-    embed,
-    manifest,
-    main: html`<h1>${title}</h1><p>${message}</p><p><a href="/">Open the GraphQL explorer</a></p>`,
-  });
 }
 
 /**
