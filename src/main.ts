@@ -83,7 +83,14 @@ serve.action(async (opts: Record<string, string | boolean | undefined> & { build
   }
   // Loaded here so that the db commands do not pay for building the GraphQL schema.
   const { serveInThisProcess } = await import("./http/lifecycle.js");
-  return serveInThisProcess(settings);
+  try {
+    await serveInThisProcess(settings);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EADDRINUSE") throw e;
+    // One line a person can act on, not a stack; the database and server opened so far go with the process.
+    console.error(`port ${settings.port} is in use; set PORT or --port`);
+    process.exit(1);
+  }
 });
 
 program
