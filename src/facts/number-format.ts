@@ -7,6 +7,7 @@
 import type { Comparator, Interval } from "./interval.js";
 import { plainNumber } from "./human-number.js";
 import { isEmpty } from "./interval.js";
+import { STANDARD_UNITS } from "./unit-catalog.js";
 
 /**
  * How many decimals a number is shown with: none from 100 up (counts of sessions, yuan),
@@ -70,7 +71,7 @@ export function describeStated(comparator: Comparator, amount: number, upper: nu
 
 /**
  * A stated value with its unit, for reasons: "more than 20,000,000 sessions", "121.5%",
- * "about 2,000,000,000,000 CNY", "2 times", "2.5 percentage points".
+ * "about 2,000,000,000,000 yuan", "2 times", "2.5 percentage points".
  */
 export function describeAmount(comparator: Comparator, amount: number, unit: string, upper: number | null = null): string {
   if (unit === CALENDAR_YEAR) return describeStated(comparator, amount, upper, yearNumber);
@@ -79,7 +80,7 @@ export function describeAmount(comparator: Comparator, amount: number, unit: str
 
 /**
  * A stated value for people reading a sentence: millions, billions and trillions in words with
- * every digit the figure has ("1.05 trillion CNY", "643 million CNY", "more than 10 million
+ * every digit the figure has ("1.05 trillion yuan", "643 million yuan", "more than 10 million
  * sessions"), smaller numbers in full ("4.1%", "20,000 sessions/day"), a year as a year.
  */
 export function describeHuman(comparator: Comparator, amount: number, unit: string, upper: number | null = null): string {
@@ -125,12 +126,17 @@ export function scaleOf(x: number): number {
   return SCALES.find(([f]) => a >= f)?.[0] ?? 1;
 }
 
-/** A unit as readers write it: PERCENT as "%", percentage-points as "percentage points", others as recorded. */
+/**
+ * A unit as readers write it: PERCENT as "%", percentage-points as "percentage points", a
+ * currency by its name ("yuan", "US dollars", also in rates: "yuan/day"), others as recorded.
+ */
 export function unitName(unit: string): string {
   if (unit === "PERCENT") return "%";
   if (unit === CALENDAR_YEAR) return "";
   if (unit === "percentage-points") return "percentage points";
-  return unit;
+  const [head, ...per] = unit.split("/");
+  const currency = STANDARD_UNITS.get(head!);
+  return currency?.kind === "CURRENCY" ? [currency.plural, ...per].join("/") : unit;
 }
 
 /** A number (or phrase ending in one) followed by its unit, with "%" written the usual way. */

@@ -63,7 +63,7 @@ describe("the fact card", () => {
     // "Cite this": every style, as the API formats it.
     expect(await page.locator(".cite h3").allTextContents()).toEqual(["APA", "MLA", "Chicago", "GB/T 7714", "CSL-JSON", "BibTeX"]);
     expect(await page.locator("#cite-apa").textContent()).toBe(
-      "Jobs created of Taobao Live: more than 1,730,000 jobs (estimate) (“China’s Live-Streaming E-Commerce Sector to Top 1 Trillion Yuan in 2020,” 2020).\n\n" +
+      "Jobs created of Taobao Live: more than 1.73 million jobs (estimate) (“China’s Live-Streaming E-Commerce Sector to Top 1 Trillion Yuan in 2020,” 2020).\n\n" +
         "China’s live-streaming e-commerce sector to top 1 trillion yuan in 2020. (2020, October 22). People’s Daily Online. http://en.people.cn/n3/2020/1022/c90000-9772128.html",
     );
     await screenshot(page, "fact-card");
@@ -94,7 +94,7 @@ describe("the fact card", () => {
       "/facts/ruhnn-gmv-2018-1-9bn",
       "/facts/ruhnn-gmv-2018-2bn",
     ]);
-    expect(await section.locator("tbody tr td:last-child").first().textContent()).toMatch(/^"1.2 billion CNY" and "1.9 billion CNY" cannot both hold/);
+    expect(await section.locator("tbody tr td:last-child").first().textContent()).toMatch(/^"1.2 billion yuan" and "1.9 billion yuan" cannot both hold/);
     await screenshot(page, "fact-card-conflicts");
     await page.close();
   }, 60_000);

@@ -74,7 +74,7 @@ describe("the typed client example (examples/client)", () => {
       expect(client.caption(stat!)).toBe("Jobs created, Taobao Live: more than 1.73 million jobs (Renmin University of China). Source: People's Daily Online, 2020-10-22.");
       expect(stat?.corroboration).toEqual({ summary: "1 citation from 1 publisher. 1 producer: Renmin University of China.", producerCount: 1 });
       expect(stat?.derivation).toBeNull();
-      expect(stat?.citation).toMatch(/^Jobs created of Taobao Live: more than 1,730,000 jobs \(estimate\)/);
+      expect(stat?.citation).toMatch(/^Jobs created of Taobao Live: more than 1.73 million jobs \(estimate\)/);
       expect(client.conflicts(stat!)).toEqual([]);
       const ruhnn = await client.fetchFactCard(`${server.origin}/graphql`, "ruhnn-gmv-2018-1-2bn");
       expect(client.conflicts(ruhnn!).map((c) => c.split(":")[0])).toEqual(["ruhnn-gmv-2018-1-9bn", "ruhnn-gmv-2018-2bn"]);
