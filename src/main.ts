@@ -87,8 +87,10 @@ serve.action(async (opts: Record<string, string | boolean | undefined> & { build
   try {
     await serveInThisProcess(settings);
   } catch (e) {
-    if (!(e instanceof TamperedDatabaseError)) throw e;
-    console.error(`refusing to serve ${settings.db}: ${e.message}`);
+    // One line a person can act on, not a stack; the database and server opened so far go with the process.
+    if (e instanceof TamperedDatabaseError) console.error(`refusing to serve ${settings.db}: ${e.message}`);
+    else if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") console.error(`port ${settings.port} is in use; set PORT or --port`);
+    else throw e;
     process.exit(1);
   }
 });

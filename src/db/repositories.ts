@@ -9,6 +9,7 @@ import { SearchRepository } from "./search.repo.js";
 import { SourceRepository } from "./source.repo.js";
 import { StatisticRepository } from "./statistic.repo.js";
 import { VocabularyRepository } from "./vocabulary.repo.js";
+import { UnitRepository } from "./unit.repo.js";
 
 /** Every repository over one database, created once and shared by all requests. */
 export interface Repositories {
@@ -22,6 +23,7 @@ export interface Repositories {
   readonly meta: MetaRepository;
   /** The registries' words, read whole for reading claims. */
   readonly vocabulary: VocabularyRepository;
+  readonly units: UnitRepository;
   readonly archives: ArchiveStore;
 }
 
@@ -38,6 +40,7 @@ export function createRepositories(db: KnowledgeDb): Repositories {
     search: new SearchRepository(db),
     meta: new MetaRepository(db),
     vocabulary: new VocabularyRepository(db),
+    units: new UnitRepository(db),
     archives: new ArchiveStore(sources),
   };
 }

@@ -147,7 +147,7 @@ function precisionWords(precision: number, amount: number): string {
   return `the same precision (${place}${of})`;
 }
 
-/** "1.4 percentage points (16.3% of the smaller)", "100 million CNY (5.3% of the smaller)". */
+/** "1.4 percentage points (16.3% of the smaller)", "100 million yuan (5.3% of the smaller)". */
 function difference(x: number, y: number, unit: string): string {
   const diff = clean(Math.abs(x - y));
   const ratio = amountRatio(x, y);
@@ -168,7 +168,7 @@ function diffUnit(unit: string): string {
   return unit === "PERCENT" ? "percentage-points" : unit;
 }
 
-/** An interval for a sentence, its ends in one scale word: "433.75 to 433.85 billion CNY", "more than 20 million sessions". */
+/** An interval for a sentence, its ends in one scale word: "433.75 to 433.85 billion yuan", "more than 20 million sessions". */
 function range(i: Interval, unit: string): string {
   const lo = Number.isFinite(i.lo) ? i.lo : null;
   const hi = Number.isFinite(i.hi) ? i.hi : null;

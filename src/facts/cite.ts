@@ -47,7 +47,7 @@
 import type { StatisticKind } from "./agreement.js";
 import type { Comparator } from "./interval.js";
 import { type CslTemplate, type Markup, renderBibtex, renderCitation, renderEntries } from "./csl-engine.js";
-import { describeAmount } from "./number-format.js";
+import { describeHuman } from "./number-format.js";
 import { isPartialDate } from "./period.js";
 
 /** The citation styles the API offers. */
@@ -176,7 +176,7 @@ export function citeStatistic(stat: CitableStatistic, style: CitationStyle, mark
 export function describeFigure(stat: Omit<CitableStatistic, "sources">): string {
   const when = stat.periodLabel ? `, ${stat.periodLabel}` : "";
   const kind = stat.kind === "MEASUREMENT" ? "" : ` (${KIND_WORDS[stat.kind]})`;
-  return `${stat.metricName} of ${stat.subjectName}${when}: ${describeAmount(stat.comparator, stat.amount, stat.unit)}${kind}`;
+  return `${stat.metricName} of ${stat.subjectName}${when}: ${describeHuman(stat.comparator, stat.amount, stat.unit)}${kind}`;
 }
 
 /** The CSL-JSON item of a source. */

@@ -5,7 +5,9 @@
  * reader is not asked to trust digits that carry no information.
  */
 import type { Comparator, Interval } from "./interval.js";
+import { plainNumber } from "./human-number.js";
 import { isEmpty } from "./interval.js";
+import { STANDARD_UNITS } from "./unit-catalog.js";
 
 /**
  * How many decimals a number is shown with: none from 100 up (counts of sessions, yuan),
@@ -69,7 +71,7 @@ export function describeStated(comparator: Comparator, amount: number, upper: nu
 
 /**
  * A stated value with its unit, for reasons: "more than 20,000,000 sessions", "121.5%",
- * "about 2,000,000,000,000 CNY", "2 times", "2.5 percentage points".
+ * "about 2,000,000,000,000 yuan", "2 times", "2.5 percentage points".
  */
 export function describeAmount(comparator: Comparator, amount: number, unit: string, upper: number | null = null): string {
   if (unit === CALENDAR_YEAR) return describeStated(comparator, amount, upper, yearNumber);
@@ -78,7 +80,7 @@ export function describeAmount(comparator: Comparator, amount: number, unit: str
 
 /**
  * A stated value for people reading a sentence: millions, billions and trillions in words with
- * every digit the figure has ("1.05 trillion CNY", "643 million CNY", "more than 10 million
+ * every digit the figure has ("1.05 trillion yuan", "643 million yuan", "more than 10 million
  * sessions"), smaller numbers in full ("4.1%", "20,000 sessions/day"), a year as a year.
  */
 export function describeHuman(comparator: Comparator, amount: number, unit: string, upper: number | null = null): string {
@@ -113,8 +115,9 @@ export function humanNumber(x: number, scale: number = scaleOf(x)): string {
 /** `humanNumber` in two parts: the digits ("433.75") and the scale word ("billion", or "" below a million). */
 export function humanParts(x: number, scale: number = scaleOf(x)): { readonly digits: string; readonly word: string } {
   if (!Number.isFinite(x) || scale === 1) return { digits: Number.isFinite(x) ? exactNumber(x) : formatNumber(x), word: "" };
-  const mantissa = Number((x / scale).toPrecision(12));
-  return { digits: formatNumber(mantissa, Math.max(0, decimalsOf(mantissa))), word: SCALES.find(([f]) => f === scale)![1] };
+  // The mantissa with every digit it has (Intl keeps 15 significant digits, so the noise of
+  // dividing by the scale never shows): the same writing as value.display's (human-number.ts).
+  return { digits: plainNumber(x / scale), word: SCALES.find(([f]) => f === scale)![1] };
 }
 
 /** The factor of the scale word a number is written with: 1e12, 1e9, 1e6, or 1 below a million. */
@@ -123,12 +126,17 @@ export function scaleOf(x: number): number {
   return SCALES.find(([f]) => a >= f)?.[0] ?? 1;
 }
 
-/** A unit as readers write it: PERCENT as "%", percentage-points as "percentage points", others as recorded. */
+/**
+ * A unit as readers write it: PERCENT as "%", percentage-points as "percentage points", a
+ * currency by its name ("yuan", "US dollars", also in rates: "yuan/day"), others as recorded.
+ */
 export function unitName(unit: string): string {
   if (unit === "PERCENT") return "%";
   if (unit === CALENDAR_YEAR) return "";
   if (unit === "percentage-points") return "percentage points";
-  return unit;
+  const [head, ...per] = unit.split("/");
+  const currency = STANDARD_UNITS.get(head!);
+  return currency?.kind === "CURRENCY" ? [currency.plural, ...per].join("/") : unit;
 }
 
 /** A number (or phrase ending in one) followed by its unit, with "%" written the usual way. */

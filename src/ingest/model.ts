@@ -2,6 +2,7 @@ import type { Comparator } from "../facts/interval.js";
 import type { Period } from "../facts/period.js";
 import type { AnchoredQuote } from "../facts/anchor.js";
 import type { EntityType } from "../db/entity.repo.js";
+import type { UnitInfo } from "../facts/unit-catalog.js";
 
 /**
  * The knowledge base after validation: every reference checked, every quote anchored, every
@@ -13,6 +14,8 @@ export interface Model {
   readonly entities: EntityRec[];
   readonly reports: ReportRec[];
   readonly metrics: MetricRec[];
+  /** Every unit a metric is given in, and every registered unit, with its names; by code. */
+  readonly units: UnitInfo[];
   readonly sources: SourceRec[];
   readonly statistics: StatisticRec[];
 }

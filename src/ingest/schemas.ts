@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { COMPARATORS } from "../facts/interval.js";
+import { REGISTRABLE_UNIT_KINDS } from "../facts/unit-catalog.js";
 
 /**
  * The shapes of the curated files in db/ (documented in db/README.md). Structure, enums and
@@ -75,6 +76,17 @@ export const ReportInput = z.strictObject({
   basedOn: z
     .array(z.strictObject({ report: slug, relation: z.enum(["REPUBLISHES", "USES_DATA"]), inferred: z.boolean(), note: text.optional() }))
     .default([]),
+  description: text,
+});
+
+/** db/registry/units.yaml: a countable unit (or another currency or unit of time) and its names. */
+export const UnitInput = z.strictObject({
+  slug: z.string().regex(/^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/, "must be a unit as metrics write it: letters, digits and single hyphens (no '/': rates are read from their parts)"),
+  kind: z.enum(REGISTRABLE_UNIT_KINDS).default("COUNT"),
+  singular: text,
+  plural: text,
+  zh: text,
+  symbol: text.optional(),
   description: text,
 });
 

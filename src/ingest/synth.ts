@@ -86,6 +86,7 @@ export function synthesize(opts: SynthOptions): SynthResult {
     ...(i >= 10 ? { partOf: `market-${i % 10}` } : {}),
   }));
   const units = ["CNY", "sessions", "users", "PERCENT"];
+  // Countable units must be registered with their names (db/README.md, "Units").
   const metrics = Array.from({ length: METRICS }, (_, i) => {
     const unit = units[i % units.length]!;
     return {
@@ -119,6 +120,7 @@ export function synthesize(opts: SynthOptions): SynthResult {
   }));
   write("registry/events.json", JSON.stringify(events));
   for (const r of ["platforms", "mcns", "brands", "people"]) write(`registry/${r}.json`, "[]");
+  write("registry/units.json", JSON.stringify(SYNTHETIC_UNITS));
 
   type Stat = Record<string, unknown> & { slug: string };
   const sourceCount = Math.max(1, Math.ceil(opts.statistics / perSource));
@@ -208,3 +210,9 @@ export function synthesize(opts: SynthOptions): SynthResult {
   }
   return { sources: sourceCount, statistics: made, citations, bytes };
 }
+
+/** The countable units the synthetic metrics use, registered as db/registry/units.yaml would. */
+const SYNTHETIC_UNITS = [
+  { slug: "sessions", singular: "session", plural: "sessions", zh: "场直播", description: "Live-streaming sessions." },
+  { slug: "users", singular: "user", plural: "users", zh: "名用户", description: "Users, counted as people." },
+];

@@ -22,7 +22,9 @@ import {
   PlatformInput,
   ReportInput,
   type StatisticInput,
+  UnitInput,
 } from "./schemas.js";
+import { checkUnits } from "./validate-units.js";
 import { addedAfter } from "./added-later.js";
 import { periodIssueText } from "./period-issue.js";
 import { type StatisticDefinition, readSource } from "./source-parts.js";
@@ -41,11 +43,11 @@ export interface CuratedFiles {
 }
 
 /** The registry files, one per kind of record. */
-export const REGISTRIES = ["organizations", "platforms", "mcns", "brands", "people", "markets", "events", "reports", "metrics"] as const;
+export const REGISTRIES = ["organizations", "platforms", "mcns", "brands", "people", "markets", "events", "reports", "metrics", "units"] as const;
 /** A registry file's name without extension. */
 export type RegistryName = (typeof REGISTRIES)[number];
 
-const ENTITY_REGISTRIES: Record<Exclude<RegistryName, "reports" | "metrics">, { type: EntityType; schema: z.ZodType }> = {
+const ENTITY_REGISTRIES: Record<Exclude<RegistryName, "reports" | "metrics" | "units">, { type: EntityType; schema: z.ZodType }> = {
   organizations: { type: "ORGANIZATION", schema: OrganizationInput },
   platforms: { type: "PLATFORM", schema: PlatformInput },
   mcns: { type: "MCN", schema: McnInput },
@@ -64,7 +66,8 @@ const SUBJECT: readonly PathSegment[] = ["subject"];
 const EVENT: readonly PathSegment[] = ["event"];
 const ATTRIBUTED_ENTITY: readonly PathSegment[] = ["attribution", "entity"];
 
-interface Located<T> {
+/** A record of a curated file, with the file and path it was read from. */
+export interface Located<T> {
   value: T;
   file: DataFile;
   path: PathSegment[];
@@ -249,6 +252,8 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       if (r.relation !== "EQUIVALENT" && (r.scale !== undefined || r.offset !== undefined)) report(loc.file, [...p], "only EQUIVALENT relations convert values (scale, offset)");
     });
   }
+
+  const units = checkUnits(parsedList(files.registries.get("units"), UnitInput), metricLocs, report);
 
   // ---- Sources and the statistics they state.
   const sources = new Map<string, SourceRec>();
@@ -661,6 +666,7 @@ export function validate(files: CuratedFiles): { model: Model; problems: Problem
       entities: bySlug(entities),
       reports: bySlug(reports),
       metrics: bySlug(metrics),
+      units,
       sources: bySlug(sources),
       statistics: bySlug(statistics),
     },

@@ -197,6 +197,8 @@ function insertModel(db: Database.Database, m: Model, search: SearchWriter): Bui
     for (const r of x.related) insRelated.run(mid, metricId.get(r.metric)!, r.relation, r.scale, r.offset, r.note);
     search.add("METRIC", mid, x.name, x.description);
   }
+  const insUnitName = db.prepare("INSERT INTO unit(code, kind, singular, plural, symbol, zh, description) VALUES (?,?,?,?,?,?,?)");
+  for (const u of m.units) insUnitName.run(u.code, u.kind, u.singular, u.plural, u.symbol, u.zh, u.description);
 
   const insSource = db.prepare(
     `INSERT INTO source(id, slug, title, title_is_descriptive, url, url_status, publisher_id, publisher_as_named, published_on, language, kind,

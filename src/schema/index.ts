@@ -31,6 +31,9 @@ import { SourceArchiveResolver } from "./source/source-archive.resolver.js";
 import { SourceResolver } from "./source/source.resolver.js";
 import { StatisticFactsResolver } from "./statistic/statistic-facts.resolver.js";
 import { StatisticResolver } from "./statistic/statistic.resolver.js";
+import { StatisticValueResolver } from "./statistic/statistic-value.resolver.js";
+import { QuantityResolver } from "./common/quantity.resolver.js";
+import { MetricUnitResolver, UnitResolver } from "./unit/unit.resolver.js";
 
 /** Every resolver class of the API. */
 const RESOLVERS = [
@@ -65,6 +68,10 @@ const RESOLVERS = [
   EventResolver,
   SearchResolver,
   ClaimResolver,
+  StatisticValueResolver,
+  QuantityResolver,
+  UnitResolver,
+  MetricUnitResolver,
 ] as const;
 
 let built: GraphQLSchema | null = null;

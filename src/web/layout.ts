@@ -1,7 +1,7 @@
 import { type SafeHtml, html } from "./html.js";
 import { ASSET_PREFIX, type WebManifest } from "./manifest.js";
 
-/** What a server-rendered page (fact card, not-found, error) puts around its content. */
+/** What a server-rendered page (fact card, metric, lists, not-found, error) puts around its content. */
 export interface PageShell {
   readonly title: string;
   readonly description?: string;
@@ -14,6 +14,8 @@ export interface PageShell {
   readonly main: SafeHtml;
   /** Footer lines (data version, links). */
   readonly footer?: SafeHtml;
+  /** More of the head: sharing tags (Open Graph, Twitter), JSON-LD. */
+  readonly head?: SafeHtml;
 }
 
 /**
@@ -31,6 +33,7 @@ export function renderPage(shell: PageShell): SafeHtml {
 <title>${shell.title}</title>
 ${shell.description ? html`<meta name="description" content="${shell.description}">` : ""}
 ${shell.canonical ? html`<link rel="canonical" href="${shell.canonical}">` : ""}
+${shell.head ?? ""}
 ${m ? m.entries.factCardStyles.map((f) => html`<link rel="stylesheet" href="${ASSET_PREFIX}${f}">`) : ""}
 ${m ? html`<script src="${ASSET_PREFIX}${m.entries.factCardScript}" defer></script>` : ""}
 </head>
@@ -40,7 +43,7 @@ ${
     ? ""
     : html`<a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header">
-<nav aria-label="Site"><ul><li><a href="/">GraphQL explorer</a></li><li><a href="/schema.graphql">Schema (SDL)</a></li></ul></nav>
+<nav aria-label="Site"><ul><li><a href="/">GraphQL explorer</a></li><li><a href="/facts">Figures</a></li><li><a href="/metrics">Metrics</a></li><li><a href="/schema.graphql">Schema (SDL)</a></li></ul></nav>
 </header>`
 }
 <main id="main">

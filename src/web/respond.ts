@@ -19,12 +19,12 @@ export type CspOptions =
  * - `style` attributes in the markup Monaco builds for every line (`style-src-attr
  *   'unsafe-inline'`): attributes hold no selectors, so they cannot read the page;
  * - `data:` images: Monaco draws its error squiggles from SVG data URLs.
- * Only an embeddable fact card may be framed by other sites, and only a page with a form
- * (the claim checker) may submit one, to this server.
+ * Only an embeddable page may be framed by other sites. Pages with a form (the list of figures,
+ * not-found pages, the claim checker) may submit it to this server (`forms`); others submit nothing.
  */
 function contentSecurityPolicy(options: CspOptions): string {
-  const forms = options.page === "document" && options.forms ? "'self'" : "'none'";
-  const common = ["base-uri 'none'", "object-src 'none'", `form-action ${forms}`];
+  const forms = options.page === "document" && options.forms ? "form-action 'self'" : "form-action 'none'";
+  const common = ["base-uri 'none'", "object-src 'none'", forms];
   if (options.page === "explorer") {
     return [
       "default-src 'self'",

@@ -8,10 +8,10 @@ import { renderExplorerPage } from "./explorer-page.js";
 import { renderFactCard } from "./fact-card/fact-card.page.js";
 import { FactCardQueryError, loadFactCard } from "./fact-card/load-fact-card.js";
 import { RenderedCards, pageEtag } from "./fact-card/rendered-cards.js";
-import { html } from "./html.js";
-import { renderPage } from "./layout.js";
 import { ASSET_PREFIX, WEB_DIST_DIR, type WebManifest, readManifest } from "./manifest.js";
+import { notFoundPage, serveFactsList, serveMetricPage, serveMetricsList } from "./page-routes.js";
 import { sendPage } from "./respond.js";
+import { requestOrigin } from "./sharing.js";
 import { StaticAssets } from "./static-assets.js";
 
 /** What the web pages need from the server: the public GraphQL API. */
@@ -39,7 +39,10 @@ const SLUG = /^[a-z0-9][a-z0-9._-]{0,199}$/;
  *   `extensions` parameter, i.e. not an operation sent over GET):
  *   the explorer, GraphiQL bundled into dist/web by `npm run build:web`.
  * - `/facts/:slug` (`?embed=1` for an iframe): the fact card of a statistic, rendered on the
- *   server from the public API once and kept (RenderedCards); an unknown slug gets a 404 page.
+ *   server from the public API once and kept (RenderedCards); an unknown slug gets a 404 page with a search box.
+ * - `/facts`: the figures list (search, filters by metric and source, pages); `/metrics`: the
+ *   metrics with their numbers of figures and conflicts; `/metrics/:slug` (`?embed=1`): a
+ *   metric's figures on charts and in tables (page-routes.ts).
  * - `/assets/<name>`: the built, content-hashed files, cached for a year.
  * - `/check?text=…&publishedAt=…&language=…`: the claim checker (a form that needs no script).
  *
@@ -94,6 +97,18 @@ export function createWebRoutes(deps: WebDeps): WebRoutes {
         await serveClaimCheck(req, res, url, deps, currentManifest());
         return true;
       }
+      if (path === "/facts" || path === "/facts/") {
+        await serveFactsList(req, res, url, deps, currentManifest());
+        return true;
+      }
+      if (path === "/metrics" || path === "/metrics/") {
+        await serveMetricsList(req, res, deps, currentManifest());
+        return true;
+      }
+      if (path.startsWith("/metrics/")) {
+        await serveMetricPage(req, res, url, deps, currentManifest());
+        return true;
+      }
       if (path.startsWith("/facts/")) {
         const m = currentManifest();
         await serveFactCard(req, res, url, deps, m, cards, manifestStamp);
@@ -125,7 +140,9 @@ async function serveFactCard(
     slug = "";
   }
   // A card drawn before is sent (or answered 304) as it was: nothing is queried or rendered.
-  const key = `${embed ? "embed" : "page"}\0${manifestStamp}\0${slug}`;
+  // The page names its own address (sharing tags), so the origin it was asked at is part of the key.
+  const origin = requestOrigin(req);
+  const key = `${embed ? "embed" : "page"}\0${manifestStamp}\0${origin ?? ""}\0${slug}`;
   const kept = cards.get(key);
   if (kept) return sendPage(req, res, kept.page, { status: 200, csp, etag: kept.etag });
   const card = SLUG.test(slug) ? await loadCard(deps, slug) : null;
@@ -136,11 +153,11 @@ async function serveFactCard(
     return;
   }
   if (!card) {
-    const page = notFoundPage("No such figure", `No statistic has the slug “${slug}”. Search for figures in the explorer.`, manifest, embed);
-    sendPage(req, res, page, { status: 404, csp });
+    const page = notFoundPage("No such figure", `No statistic has the slug “${slug}”. Search the figures instead:`, manifest, embed);
+    sendPage(req, res, page, { status: 404, csp: { ...csp, forms: true } });
     return;
   }
-  const page = renderFactCard(card, { embed, manifest });
+  const page = renderFactCard(card, { embed, manifest, origin });
   const etag = pageEtag(page);
   cards.set(key, { page, etag });
   sendPage(req, res, page, { status: 200, csp, etag });
@@ -153,15 +170,6 @@ async function loadCard(deps: WebDeps, slug: string) {
     if (e instanceof FactCardQueryError) return e;
     throw e;
   }
-}
-
-function notFoundPage(title: string, message: string, manifest: WebManifest | null, embed = false) {
-  return renderPage({
-    title: `${title} · livestream-facts`,
-    embed,
-    manifest,
-    main: html`<h1>${title}</h1><p>${message}</p><p><a href="/">Open the GraphQL explorer</a></p>`,
-  });
 }
 
 /**

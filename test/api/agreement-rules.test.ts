@@ -113,7 +113,7 @@ describe("reading a value: a stated figure stands for what rounds to it", () => 
   });
 
   it("lets 1.9 billion agree with '2 billion', saying which rounds to which", async () => {
-    expect(await comparison("sales-1-9bn", "sales-2bn")).toMatchObject({ verdict: "AGREES", reason: '"1.9 billion CNY" rounds to "2 billion CNY", so the two agree.' });
+    expect(await comparison("sales-1-9bn", "sales-2bn")).toMatchObject({ verdict: "AGREES", reason: '"1.9 billion yuan" rounds to "2 billion yuan", so the two agree.' });
   });
 
   it("reads the digits as written: 9610亿 (to units of 亿) does not round to 960 billion", async () => {
@@ -129,7 +129,7 @@ describe("reading a value: a stated figure stands for what rounds to it", () => 
   it("reads a BETWEEN range as its closed interval", async () => {
     expect(await comparison("sales-2016-range", "sales-2016-45bn")).toMatchObject({
       verdict: "COMPATIBLE",
-      reason: '"45 billion CNY" lies within "between 30 billion and 60 billion CNY": compatible, though the two do not state the same amount.',
+      reason: '"45 billion yuan" lies within "between 30 billion and 60 billion yuan": compatible, though the two do not state the same amount.',
       ownInterval: { lowerBound: 30e9, upperBound: 60e9, lowerInclusive: true, upperInclusive: true },
     });
   });
@@ -154,7 +154,7 @@ describe("periods, events and the precision of dates", () => {
     expect(await comparison("fest-day-one-sales", "fest-sales")).toMatchObject({
       verdict: "DIFFERENT_SCOPE",
       reason:
-        "100 billion CNY against 540 billion CNY measure different things: they are about different events (Gadget Fest 2021, first day against Gadget Fest 2021; Gadget Fest 2021, first day is part of Gadget Fest 2021).",
+        "100 billion yuan against 540 billion yuan measure different things: they are about different events (Gadget Fest 2021, first day against Gadget Fest 2021; Gadget Fest 2021, first day is part of Gadget Fest 2021).",
     });
   });
 
@@ -188,13 +188,13 @@ describe("figures that cannot be judged are listed with the reason, never droppe
   });
 
   it("states different scope for a neighbouring metric in another unit instead of skipping it", async () => {
-    expect(await comparison("sales-2bn", "units-2020")).toMatchObject({ verdict: "DIFFERENT_SCOPE", reason: "2 billion CNY against 5 million units measure different things: units sold are not money." });
+    expect(await comparison("sales-2bn", "units-2020")).toMatchObject({ verdict: "DIFFERENT_SCOPE", reason: "2 billion yuan against 5 million units measure different things: units sold are not money." });
   });
 
   it("compares a platform's own figure with its market's total as different scope", async () => {
     expect(await comparison("sales-2bn", "platform-sales-2020")).toMatchObject({
       verdict: "DIFFERENT_SCOPE",
-      reason: "2 billion CNY against 1.5 billion CNY measure different things: Gadget Live is part of Gadget market.",
+      reason: "2 billion yuan against 1.5 billion yuan measure different things: Gadget Live is part of Gadget market.",
     });
   });
 });
@@ -208,7 +208,7 @@ describe("figures about several subjects", () => {
   it("compares one host's figure with the two hosts' combined figure as different scope", async () => {
     expect(await comparison("host-a-sales", "hosts-ab-sales")).toMatchObject({
       verdict: "DIFFERENT_SCOPE",
-      reason: "8.2 billion CNY against 19 billion CNY measure different things: one is about Host A, the other about Host A and Host B.",
+      reason: "8.2 billion yuan against 19 billion yuan measure different things: one is about Host A, the other about Host A and Host B.",
     });
   });
 });

@@ -92,7 +92,7 @@ describe("Statistic.cite", () => {
         CSL_JSON: cite(style: CSL_JSON)
       }
     }`);
-    const figure = "Jobs created of Taobao Live: more than 1,730,000 jobs (estimate)";
+    const figure = "Jobs created of Taobao Live: more than 1.73 million jobs (estimate)";
     expect({ ...data.statistic, CSL_JSON: JSON.parse(data.statistic.CSL_JSON).map((i: { id: string; note: string }) => [i.id, i.note]) }).toEqual({
       APA: `${figure} (“${TITLE_CASE},” 2020).\n\n${FOUNDING_ARTICLE.APA}`,
       MLA: `${figure} (“${TITLE_CASE}”).\n\n${FOUNDING_ARTICLE.MLA}`,
@@ -106,7 +106,7 @@ describe("Statistic.cite", () => {
   it("never cites the headline forecast as a measurement", async () => {
     const data = await api.data(`{ statistic(slug: "china-live-commerce-gmv-2020-over-1tn-forecast") { cite(style: GB_T_7714) } }`);
     expect(data.statistic.cite).toBe(
-      `Live-streaming e-commerce gross merchandise value of China's live-streaming e-commerce market, 2020: more than 1,000,000,000,000 CNY (forecast)[1].\n\n[1] ${FOUNDING_ARTICLE.GB_T_7714}`,
+      `Live-streaming e-commerce gross merchandise value of China's live-streaming e-commerce market, 2020: more than 1 trillion yuan (forecast)[1].\n\n[1] ${FOUNDING_ARTICLE.GB_T_7714}`,
     );
   });
 });

@@ -377,7 +377,7 @@ describe("the conflicts listing", () => {
       first: { slug: "china-live-commerce-gmv-2019-433-8bn" },
       second: { slug: "china-live-commerce-gmv-2019-438-8bn" },
       reason:
-        '"433.8 billion CNY" and "438.8 billion CNY" cannot both hold: both are written to the same precision (tenths of a billion) and differ by 5 billion CNY (1.2% of the smaller).',
+        '"433.8 billion yuan" and "438.8 billion yuan" cannot both hold: both are written to the same precision (tenths of a billion) and differ by 5 billion yuan (1.2% of the smaller).',
     });
   });
 

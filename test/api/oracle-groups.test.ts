@@ -61,7 +61,7 @@ const EXCEPTIONS: Readonly<Record<string, { readonly engine: Relation; readonly 
   "ruhnn-gmv-2018-usd": {
     engine: "conflict",
     why: "282 M and 298 M USD differ by more than rounding (5.7%), though both fit the 1.9–2 bn yuan range",
-    reasonIncludes: "both are written to the same precision (units of a million) and differ by 16 million USD (5.7% of the smaller)",
+    reasonIncludes: "both are written to the same precision (units of a million) and differ by 16 million US dollars (5.7% of the smaller)",
   },
 };
 

@@ -59,7 +59,7 @@ describe("agreement between statistics of one metric, subject and period", () =>
   it("finds 433.8 billion and 438.8 billion yuan for 2019 in conflict: same precision, different amounts", () => {
     expect(compareStatistics(stat({ amount: 433.8e9 }), stat({ amount: 438.8e9 }), ctx)).toEqual({
       verdict: "CONFLICTS",
-      reason: '"433.8 billion CNY" and "438.8 billion CNY" cannot both hold: both are written to the same precision (tenths of a billion) and differ by 5 billion CNY (1.2% of the smaller).',
+      reason: '"433.8 billion yuan" and "438.8 billion yuan" cannot both hold: both are written to the same precision (tenths of a billion) and differ by 5 billion yuan (1.2% of the smaller).',
       conversion: null,
       intervals: { first: interval(433.75e9, 433.85e9, false, true), second: interval(438.75e9, 438.85e9, false, true) },
       ratio: 438.8e9 / 433.8e9,
@@ -70,7 +70,7 @@ describe("agreement between statistics of one metric, subject and period", () =>
   it("finds a lower bound of 300 billion compatible with 433.8 billion", () => {
     expect(verdictOf(stat({ amount: 300e9, comparator: "MORE_THAN" }), stat({ amount: 433.8e9 }))).toEqual([
       "COMPATIBLE",
-      '"433.8 billion CNY" lies within "more than 300 billion CNY": compatible, though the two do not state the same amount.',
+      '"433.8 billion yuan" lies within "more than 300 billion yuan": compatible, though the two do not state the same amount.',
     ]);
   });
 
@@ -79,7 +79,7 @@ describe("agreement between statistics of one metric, subject and period", () =>
     const estimate = stat({ amount: 1e12, comparator: "MORE_THAN", period: year("2020") });
     expect(verdictOf(forecast, estimate)).toEqual([
       "COMPATIBLE",
-      '"1.05 trillion CNY" lies within "more than 1 trillion CNY": compatible, though the two do not state the same amount. This compares a forecast with an estimate.',
+      '"1.05 trillion yuan" lies within "more than 1 trillion yuan": compatible, though the two do not state the same amount. This compares a forecast with an estimate.',
     ]);
     expect(compareStatistics(forecast, estimate, ctx)).toMatchObject({ flags: ["KINDS_DIFFER"] });
   });
@@ -89,7 +89,7 @@ describe("agreement between statistics of one metric, subject and period", () =>
     const flat = stat({ amount: 1.05e12, kind: "FORECAST", period: year("2020") });
     expect(verdictOf(about, flat)).toEqual([
       "AGREES",
-      '"about 1 trillion CNY" and "1.05 trillion CNY" agree within their stated precision: read as 0.9 to 1.1 trillion CNY and 1.045 to 1.055 trillion CNY, they overlap. This compares an estimate with a forecast.',
+      '"about 1 trillion yuan" and "1.05 trillion yuan" agree within their stated precision: read as 0.9 to 1.1 trillion yuan and 1.045 to 1.055 trillion yuan, they overlap. This compares an estimate with a forecast.',
     ]);
   });
 
@@ -98,7 +98,7 @@ describe("agreement between statistics of one metric, subject and period", () =>
     const outcome = stat({ amount: 2.36151e12, period: year("2021") });
     expect(verdictOf(forecast, outcome)).toEqual([
       "CONFLICTS",
-      '"about 2 trillion CNY" and "2.36151 trillion CNY" cannot both hold: read as 1.8 to 2.2 trillion CNY and 2.361505 to 2.361515 trillion CNY, they are 161.505 billion CNY apart. This compares a forecast with an estimate.',
+      '"about 2 trillion yuan" and "2.36151 trillion yuan" cannot both hold: read as 1.8 to 2.2 trillion yuan and 2.361505 to 2.361515 trillion yuan, they are 161.505 billion yuan apart. This compares a forecast with an estimate.',
     ]);
   });
 
@@ -163,7 +163,7 @@ describe("agreement between statistics of one metric, subject and period", () =>
   });
 
   it("agrees on identical figures", () => {
-    expect(verdictOf(stat({ amount: 433.8e9 }), stat({ amount: 433.8e9 }))).toEqual(["AGREES", "Both state 433.8 billion CNY."]);
+    expect(verdictOf(stat({ amount: 433.8e9 }), stat({ amount: 433.8e9 }))).toEqual(["AGREES", "Both state 433.8 billion yuan."]);
   });
 
   it("compares two statistics without a period as of the same unstated period", () => {
@@ -175,7 +175,7 @@ describe("agreement between statistics of one metric, subject and period", () =>
     const usd = (amount: number) => stat({ amount, unit: "USD", period: year("2018") });
     expect(verdictOf(usd(282e6), usd(298e6))).toEqual([
       "CONFLICTS",
-      '"282 million USD" and "298 million USD" cannot both hold: both are written to the same precision (units of a million) and differ by 16 million USD (5.7% of the smaller).',
+      '"282 million US dollars" and "298 million US dollars" cannot both hold: both are written to the same precision (units of a million) and differ by 16 million US dollars (5.7% of the smaller).',
     ]);
   });
 
@@ -183,7 +183,7 @@ describe("agreement between statistics of one metric, subject and period", () =>
     const usd = (amount: number, comparator: Comparator = "EQUAL") => stat({ amount, comparator, unit: "USD", period: year("2018") });
     expect(verdictOf(usd(300e6, "APPROXIMATELY"), usd(282e6))).toEqual([
       "AGREES",
-      '"about 300 million USD" and "282 million USD" agree within their stated precision: read as 270 to 330 million USD and 281.5 to 282.5 million USD, they overlap.',
+      '"about 300 million US dollars" and "282 million US dollars" agree within their stated precision: read as 270 to 330 million US dollars and 281.5 to 282.5 million US dollars, they overlap.',
     ]);
   });
 
@@ -192,7 +192,7 @@ describe("agreement between statistics of one metric, subject and period", () =>
     expect(r).toMatchObject({
       verdict: "CONFLICTS",
       reason:
-        '"23.6 billion CNY" and "961 billion CNY" cannot both hold: "23.6 billion CNY" rounds to "24 billion CNY", not "961 billion CNY"; they differ by 937.4 billion CNY. The amounts differ by a factor of about 41: a gap this large more often means a different measure (another definition, scope or unit) than the same one.',
+        '"23.6 billion yuan" and "961 billion yuan" cannot both hold: "23.6 billion yuan" rounds to "24 billion yuan", not "961 billion yuan"; they differ by 937.4 billion yuan. The amounts differ by a factor of about 41: a gap this large more often means a different measure (another definition, scope or unit) than the same one.',
       flags: ["ORDER_OF_MAGNITUDE"],
     });
   });
@@ -216,7 +216,7 @@ describe("reading a value: a stated figure stands for what rounds to it", () => 
   });
 
   it("lets 1.9 billion agree with 2 billion, saying which rounds to which", () => {
-    expect(verdictOf(stat({ amount: 1.9e9 }), stat({ amount: 2e9 }))).toEqual(["AGREES", '"1.9 billion CNY" rounds to "2 billion CNY", so the two agree.']);
+    expect(verdictOf(stat({ amount: 1.9e9 }), stat({ amount: 2e9 }))).toEqual(["AGREES", '"1.9 billion yuan" rounds to "2 billion yuan", so the two agree.']);
   });
 
   it("keeps neighbours one unit of their last digit apart in conflict (half-open rounding bands do not touch)", () => {
@@ -226,7 +226,7 @@ describe("reading a value: a stated figure stands for what rounds to it", () => 
   it("does not let a flat round figure agree with one a few percent below it", () => {
     expect(verdictOf(stat({ amount: 100e6 }), stat({ amount: 96e6 }))).toEqual([
       "CONFLICTS",
-      '"100 million CNY" and "96 million CNY" cannot both hold: both are written to the same precision (units of a million) and differ by 4 million CNY (4.2% of the smaller).',
+      '"100 million yuan" and "96 million yuan" cannot both hold: both are written to the same precision (units of a million) and differ by 4 million yuan (4.2% of the smaller).',
     ]);
   });
 
@@ -316,7 +316,7 @@ describe("different scope", () => {
   it("treats a figure about one person against a combined figure of two people as different scope", () => {
     const viya = stat({ metric: "host-sales", subject: "viya", amount: 3e9 });
     const both = { ...stat({ metric: "host-sales", subject: "viya", amount: 5e9 }), subjects: ["viya", "li-jiaqi"] };
-    expect(verdictOf(viya, both)).toEqual(["DIFFERENT_SCOPE", "3 billion CNY against 5 billion CNY measure different things: one is about viya, the other about viya and li-jiaqi."]);
+    expect(verdictOf(viya, both)).toEqual(["DIFFERENT_SCOPE", "3 billion yuan against 5 billion yuan measure different things: one is about viya, the other about viya and li-jiaqi."]);
     expect(verdictOf(both, { ...both, id: ++nextId, subjects: ["li-jiaqi", "viya"] })?.[0]).toBe("AGREES");
   });
 });
@@ -356,7 +356,7 @@ describe("events, periods and the precision of dates", () => {
     const whole = stat({ metric: "gmv", amount: 540e9, event: "double-11-2021", period: year("2021") });
     expect(judge(dayOne, whole)?.slice(0, 2)).toEqual([
       "DIFFERENT_SCOPE",
-      "100 billion CNY against 540 billion CNY measure different things: they are about different events (Singles' Day 2021, first day against Singles' Day 2021; Singles' Day 2021, first day is part of Singles' Day 2021).",
+      "100 billion yuan against 540 billion yuan measure different things: they are about different events (Singles' Day 2021, first day against Singles' Day 2021; Singles' Day 2021, first day is part of Singles' Day 2021).",
     ]);
   });
 

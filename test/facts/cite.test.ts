@@ -95,7 +95,7 @@ describe("citing a statistic", () => {
   it("states the figure with an APA in-text citation, then the reference", () => {
     expect(citeStatistic(SESSIONS, "APA")).toBe(
       [
-        "Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10,000,000 sessions (“China’s Live-Streaming E-Commerce Sector to Top 1 Trillion Yuan in 2020,” 2020).",
+        "Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10 million sessions (“China’s Live-Streaming E-Commerce Sector to Top 1 Trillion Yuan in 2020,” 2020).",
         "",
         "China’s live-streaming e-commerce sector to top 1 trillion yuan in 2020. (2020, October 22). People’s Daily Online. http://en.people.cn/n3/2020/1022/c90000-9772128.html",
       ].join("\n"),
@@ -112,7 +112,7 @@ describe("citing a statistic", () => {
     };
     expect(citeStatistic({ ...SESSIONS, sources: [FOUNDING_ARTICLE, other] }, "GB_T_7714")).toBe(
       [
-        "Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10,000,000 sessions[1,2].",
+        "Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10 million sessions[1,2].",
         "",
         "[1] China’s live-streaming e-commerce sector to top 1 trillion yuan in 2020[N/OL]. People’s Daily Online, 2020-10-22[2026-11-25]. http://en.people.cn/n3/2020/1022/c90000-9772128.html.",
         "[2] Livestreaming e-commerce to become trillion-yuan market in 2020[N/OL]. China Daily, 2020-10-22[2026-11-25]. https://www.chinadaily.com.cn/a/202010/22/WS5f915209a31024ad0ba805d9.html.",
@@ -123,35 +123,35 @@ describe("citing a statistic", () => {
   it("lists a source cited twice once, and says when no source is recorded", () => {
     expect(citeStatistic({ ...SESSIONS, sources: [FOUNDING_ARTICLE, FOUNDING_ARTICLE] }, "GB_T_7714")).toBe(
       [
-        "Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10,000,000 sessions[1].",
+        "Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10 million sessions[1].",
         "",
         "[1] China’s live-streaming e-commerce sector to top 1 trillion yuan in 2020[N/OL]. People’s Daily Online, 2020-10-22[2026-11-25]. http://en.people.cn/n3/2020/1022/c90000-9772128.html.",
       ].join("\n"),
     );
     expect(citeStatistic({ ...SESSIONS, sources: [] }, "APA")).toBe(
-      "Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10,000,000 sessions (no source recorded).",
+      "Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10 million sessions (no source recorded).",
     );
   });
 
   it("never cites a forecast as a measurement", () => {
     expect(describeFigure({ ...SESSIONS, metricName: "Live-streaming e-commerce GMV", periodLabel: "2020", kind: "FORECAST", amount: 1e12, unit: "CNY" })).toBe(
-      "Live-streaming e-commerce GMV of China's live-streaming e-commerce market, 2020: more than 1,000,000,000,000 CNY (forecast)",
+      "Live-streaming e-commerce GMV of China's live-streaming e-commerce market, 2020: more than 1 trillion yuan (forecast)",
     );
   });
 
   it("puts the figure in the CSL-JSON note and a BibTeX comment", () => {
     expect(JSON.parse(citeStatistic(SESSIONS, "CSL_JSON"))[0].note).toBe(
-      "Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10,000,000 sessions",
+      "Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10 million sessions",
     );
     expect(citeStatistic(SESSIONS, "BIBTEX").split("\n\n")[0]).toBe(
-      "@comment{Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10,000,000 sessions}",
+      "@comment{Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10 million sessions}",
     );
   });
 
   it("gives HTML with the figure in a paragraph and the reference list after it", () => {
     expect(citeStatistic(SESSIONS, "MLA", "HTML")).toBe(
       [
-        "<p>Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10,000,000 sessions (“China’s Live-Streaming E-Commerce Sector to Top 1 Trillion Yuan in 2020”).</p>",
+        "<p>Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10 million sessions (“China’s Live-Streaming E-Commerce Sector to Top 1 Trillion Yuan in 2020”).</p>",
         '<div class="csl-bib-body">',
         '<div data-csl-entry-id="peoples-daily-2020-10-22-live-streaming-trillion" class="csl-entry">“China’s Live-Streaming E-Commerce Sector to Top 1 Trillion Yuan in 2020.” <i>People’s Daily Online</i>, 22 Oct. 2020, en.people.cn/n3/2020/1022/c90000-9772128.html. Accessed 25 Nov. 2026.</div>',
         "</div>",
@@ -238,7 +238,7 @@ describe("citing other sources", () => {
     };
     expect(citeStatistic({ ...SESSIONS, sources: [FOUNDING_ARTICLE, zh] }, "BIBTEX")).toBe(
       [
-        "@comment{Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10,000,000 sessions}",
+        "@comment{Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10 million sessions}",
         "",
         "@article{peoples_daily_2020_10_22_live_streaming_trillion,",
         "\tnote = {[Online; accessed 2026-11-25]},",
@@ -324,7 +324,7 @@ describe("organization names, printed as recorded in every style", () => {
     const figure: CitableStatistic = { ...SESSIONS, sources: [{ ...seen, authors: [] }] };
     expect(citeStatistic(figure, "CHICAGO")).toBe(
       [
-        "Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10,000,000 sessions (China Daily (via newsmuncher.com) 2020).",
+        "Live-streaming sessions of China's live-streaming e-commerce market, 2020-H1: more than 10 million sessions (China Daily (via newsmuncher.com) 2020).",
         "",
         "China Daily (via newsmuncher.com). 2020. “Live-Streaming E-Commerce to Become a Trillion-Yuan Market.” October 22, 2020. https://newsmuncher.example/a.",
       ].join("\n"),

@@ -66,7 +66,7 @@ describe("conflict groups", () => {
             first: "p",
             second: "q",
             reason:
-              '"282 million USD" and "298 million USD" cannot both hold: both are written to the same precision (units of a million) and differ by 16 million USD (5.7% of the smaller).',
+              '"282 million US dollars" and "298 million US dollars" cannot both hold: both are written to the same precision (units of a million) and differ by 16 million US dollars (5.7% of the smaller).',
           },
         ],
       },

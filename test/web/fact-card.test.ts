@@ -88,7 +88,8 @@ describe("the fact card", () => {
   it("copies a citation with its button, which the script turns on", async () => {
     await suite.browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: suite.server.origin });
     const page = await suite.browser.newPage();
-    await page.goto(`${suite.server.origin}${JOBS}`);
+    // "Cite this" is folded; the address opens it.
+    await page.goto(`${suite.server.origin}${JOBS}#cite`);
     const button = page.getByRole("button", { name: "Copy GB/T 7714" });
     await button.click();
     await expect.poll(() => page.locator("#cite-gbt7714 ~ .copy [role=status]").textContent()).toBe("Copied.");
@@ -111,7 +112,7 @@ describe("the fact card", () => {
     const table = section.locator("table").first();
     expect(await table.locator("tbody tr td:first-child a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(conflicting.map((c) => `/facts/${c.statistic.slug}`));
     expect(await table.locator("tbody tr td:last-child").allTextContents()).toEqual(conflicting.map((c) => c.reason));
-    expect(conflicting.find((c) => c.statistic.slug === "ruhnn-gmv-2018-1-9bn")!.reason).toMatch(/^"1.2 billion CNY" and "1.9 billion CNY" cannot both hold/);
+    expect(conflicting.find((c) => c.statistic.slug === "ruhnn-gmv-2018-1-9bn")!.reason).toMatch(/^"1.2 billion yuan" and "1.9 billion yuan" cannot both hold/);
     await screenshot(page, "fact-card-conflicts");
     await page.close();
   }, 60_000);
@@ -136,8 +137,8 @@ describe("the fact card", () => {
     const body = await res.text();
     expect(body).toContain("<mark>Taobao Live has created more than 1.73 million job opportunities related to live-streaming operations</mark>");
     expect(body).toContain('<a class="source-link" href="http://en.people.cn/n3/2020/1022/c90000-9772128.html"');
-    // The one script only enhances (copy buttons), and comes from this suite.server.
-    expect(body.match(/<script[^>]*>/g)).toEqual([expect.stringMatching(/^<script src="\/assets\/fact-card-[0-9a-f]{12}\.js" defer>$/)]);
+    // The one script only enhances (copy buttons), and comes from this suite.server; the other is JSON-LD data.
+    expect(body.match(/<script[^>]*>/g)).toEqual(['<script type="application/ld+json">', expect.stringMatching(/^<script src="\/assets\/fact-card-[0-9a-f]{12}\.js" defer>$/)]);
   });
 
   it("is accessible: language, landmarks, headings in order, text alternatives, contrast, visible keyboard focus", async () => {
@@ -188,7 +189,7 @@ describe("the fact card", () => {
     const response = await page.goto(`${suite.server.origin}/facts/no-such-figure`);
     expect(response?.status()).toBe(404);
     expect(await page.locator("h1").textContent()).toBe("No such figure");
-    expect(await page.locator("main p").first().textContent()).toBe("No statistic has the slug “no-such-figure”. Search for figures in the explorer.");
+    expect(await page.locator("main p").first().textContent()).toBe("No statistic has the slug “no-such-figure”. Search the figures instead:");
     await page.close();
   }, 60_000);
 });

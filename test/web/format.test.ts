@@ -21,7 +21,7 @@ describe("values on the fact card", () => {
 
   it("fall back to the recorded comparator and amount when the words are not archived", () => {
     expect([v(null, 433.8e9, "EQUAL", "CNY"), v(null, 20e6, "AT_LEAST", "users"), v(null, 121.5, "APPROXIMATELY", "PERCENT")].map(valueText)).toEqual([
-      "433,800,000,000 CNY",
+      "433,800,000,000 yuan",
       "at least 20,000,000 users",
       "about 121.5%",
     ]);

@@ -77,7 +77,7 @@ describe("the typed client example (examples/client)", () => {
       expect(stat?.corroboration).toEqual(corroboration);
       expect(corroboration.summary).toContain("Renmin University of China");
       expect(stat?.derivation).toBeNull();
-      expect(stat?.citation).toMatch(/^Jobs created of Taobao Live: more than 1,730,000 jobs \(estimate\)/);
+      expect(stat?.citation).toMatch(/^Jobs created of Taobao Live: more than 1.73 million jobs \(estimate\)/);
       expect(client.conflicts(stat!)).toEqual([]);
       const ruhnn = await client.fetchFactCard(`${server.origin}/graphql`, "ruhnn-gmv-2018-1-2bn");
       // What the API lists as conflicting, so a new document changes both sides alike.

@@ -78,7 +78,7 @@ export async function buildWebAssets(options: BuildWebOptions = {}): Promise<Bui
   });
   const explorerStyles = await bundle({ entryPoints: { "explorer-page": join(BROWSER_DIR, "explorer.css") } });
   const factCard = await bundle({ entryPoints: { "fact-card": join(BROWSER_DIR, "fact-card.ts") } });
-  const factCardStyles = await bundle({ entryPoints: { "fact-card": join(BROWSER_DIR, "fact-card.css") } });
+  const factCardStyles = await bundle({ entryPoints: { "fact-card": join(BROWSER_DIR, "site.css") } });
 
   const entry = (files: OutputFile[], ext: string): string[] =>
     files

@@ -6,6 +6,7 @@
 import type { AgreementVerdict as FactsAgreementVerdict, StatisticKind as FactsStatisticKind } from "../../facts/agreement.js";
 import type { DerivationVerdict } from "../../facts/derivation.js";
 import type { ProvenanceStepKind as FactsProvenanceStepKind } from "../../facts/provenance.js";
+import { type ApiUnit, UNIT_FIELDS } from "../chart/chart-block.js";
 import type { ValueLike } from "./format.js";
 
 export const FACT_CARD_QUERY = /* GraphQL */ `
@@ -19,7 +20,7 @@ export const FACT_CARD_QUERY = /* GraphQL */ `
       metric { slug name description }
       subject { __typename slug name }
       event { slug name }
-      value { amount unit comparator lowerBound upperBound lowerInclusive upperInclusive asWritten }
+      value { amount unit comparator lowerBound upperBound lowerInclusive upperInclusive asWritten display displayZh: display(language: ZH) unitDetails { ${UNIT_FIELDS} } }
       period { label start end days asWritten resolution }
       producers { __typename slug name }
       provenance {
@@ -33,7 +34,7 @@ export const FACT_CARD_QUERY = /* GraphQL */ `
             ... on Source { slug sourceTitle: title publishedAt publisherAsNamed }
             ... on Report { slug title }
             ... on Entity { slug name }
-            ... on Statistic { slug value { asWritten amount comparator unit } }
+            ... on Statistic { slug value { asWritten amount comparator unit display } }
           }
         }
       }
@@ -41,7 +42,7 @@ export const FACT_CARD_QUERY = /* GraphQL */ `
         comparisons {
           verdict
           reason
-          statistic { slug kind value { asWritten amount comparator unit } period { label } producers { name } }
+          statistic { slug kind value { asWritten amount comparator unit display } period { label } producers { name } }
         }
       }
       corroboration { summary citationCount producerCount publisherCount statedProducerCount unattributedCount inferredCount }
@@ -51,7 +52,7 @@ export const FACT_CARD_QUERY = /* GraphQL */ `
         explanation
         stated { ...Interval }
         recomputed { ...Interval }
-        inputs { name asUsed { ...Interval } statistic { slug value { asWritten amount comparator unit } } }
+        inputs { name asUsed { ...Interval } statistic { slug value { asWritten amount comparator unit display } } }
       }
       apa: cite(style: APA)
       mla: cite(style: MLA)
@@ -95,7 +96,7 @@ export const FACT_CARD_QUERY = /* GraphQL */ `
     knowledgeBase { dataVersion builtAt }
   }
 
-  fragment Interval on Quantity { lowerBound upperBound lowerInclusive upperInclusive unit }
+  fragment Interval on Quantity { lowerBound upperBound lowerInclusive upperInclusive unit display }
 `;
 
 /** A slice of a source's archived text, for the context around a quote. */
@@ -127,6 +128,8 @@ export interface Interval {
   readonly lowerInclusive: boolean;
   readonly upperInclusive: boolean;
   readonly unit: string;
+  /** The interval in words ("more than 54,945 sessions per day"). */
+  readonly display?: string;
 }
 
 /** The kinds of provenance step (the API's ProvenanceStepKind enum, whose values are these). */
@@ -234,6 +237,11 @@ export interface CardStatistic extends Readonly<Record<CitationStyleKey, string>
     readonly lowerInclusive: boolean;
     readonly upperInclusive: boolean;
     readonly asWritten: string | null;
+    /** The value in words for people ("more than 1 trillion yuan"). */
+    readonly display: string;
+    /** The value in Chinese words (万, 亿). */
+    readonly displayZh: string;
+    readonly unitDetails: ApiUnit;
   };
   readonly period: {
     readonly label: string;

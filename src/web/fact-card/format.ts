@@ -1,5 +1,7 @@
 import type { Comparator } from "../../facts/interval.js";
-import { describeAmount, exactNumber, unitName, withUnit as unitAfter } from "../../facts/number-format.js";
+import { withUnitName } from "../../facts/display.js";
+import { describeAmount, exactNumber, humanNumber, unitName, withUnit as unitAfter } from "../../facts/number-format.js";
+import type { UnitInfo } from "../../facts/unit-catalog.js";
 import type { Interval, StatisticKind } from "./fact-card.query.js";
 
 /** A number with its unit, as the explanations write it: "1,730,000 jobs", "4.1%". */
@@ -18,6 +20,20 @@ export function formatInterval(value: Interval): string {
   const close = value.upperBound !== null && value.upperInclusive ? "]" : ")";
   if (value.lowerBound !== null && value.lowerBound === value.upperBound) return `exactly ${withUnit(value.lowerBound, value.unit)}`;
   return `${open}${lower}, ${upper}${close} ${unitName(value.unit)}`;
+}
+
+/**
+ * The interval a value implies in mathematical notation with numbers in words, for people:
+ * "(1 trillion, ∞) yuan", "[900 billion, 1.1 trillion] yuan", "exactly 1.05 trillion yuan".
+ */
+export function humanInterval(value: Interval, unit: UnitInfo): string {
+  const { lowerBound: lo, upperBound: hi } = value;
+  const n = (x: number) => (unit.kind === "CALENDAR_YEAR" ? String(x) : humanNumber(x));
+  const name = unit.kind === "PERCENT" ? "%" : unit.kind === "CALENDAR_YEAR" ? "" : unit.plural;
+  if (lo !== null && lo === hi) return `exactly ${withUnitName(n(lo), unit, { language: "EN", form: "WORDS" })}`;
+  const open = lo !== null && value.lowerInclusive ? "[" : "(";
+  const close = hi !== null && value.upperInclusive ? "]" : ")";
+  return `${open}${lo === null ? "−∞" : n(lo)}, ${hi === null ? "∞" : n(hi)}${close}${name ? ` ${name}` : ""}`;
 }
 
 /** The interval in words: "more than 1,730,000 jobs", "between 9 and 11 (inclusive)". */
@@ -39,15 +55,18 @@ export interface ValueLike {
   readonly amount: number;
   readonly comparator: string;
   readonly unit: string;
+  /** The API's `display`: the value in words for people, whether or not its source is archived. */
+  readonly display?: string;
 }
 
 /**
  * A value for reading, with its unit: the source's words when they are archived ("more than
- * 1.73 million jobs"), otherwise the recorded comparator and amount ("more than 1,730,000
- * jobs"), so figures from sources whose text is not archived still read as stated.
+ * 1.73 million jobs"), otherwise the API's words for people (`display`: "more than 1 trillion
+ * yuan") or, failing those, the recorded comparator and amount, so figures from sources whose
+ * text is not archived still read as stated.
  */
 export function valueText(v: ValueLike): string {
-  if (!v.asWritten) return describeAmount(v.comparator as Comparator, v.amount, v.unit);
+  if (!v.asWritten) return v.display ?? describeAmount(v.comparator as Comparator, v.amount, v.unit);
   if (v.amount === 0) return `${v.asWritten} (${withUnit(0, v.unit)})`;
   if (mentionsUnit(v.asWritten, v.unit)) return v.asWritten;
   return unitAfter(v.asWritten, v.unit);
@@ -71,6 +90,7 @@ export const COMPARATOR_LABELS: Readonly<Record<string, string>> = {
   AT_LEAST: "stated as the amount or more",
   LESS_THAN: "stated as below the amount",
   AT_MOST: "stated as the amount or less",
+  BETWEEN: "stated as a range",
 };
 
 /** Each kind of figure, named for readers; a forecast is never shown as a measurement. */

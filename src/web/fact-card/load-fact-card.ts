@@ -1,4 +1,7 @@
+import type { ChartStatistic } from "../chart/chart-block.js";
 import type { WebDeps } from "../routes.js";
+import { PageQueryError } from "../run-query.js";
+import { loadCardChart } from "./fact-card-chart.js";
 import { type CardCitation, type CardStatistic, FACT_CARD_QUERY, type FactCardResult, PASSAGE_QUERY, type PassageResult } from "./fact-card.query.js";
 import { type Passage, contextWindow, passageAround } from "./passage.js";
 
@@ -8,6 +11,8 @@ export interface FactCard {
   /** By citation slug: the quote within its surrounding archived text, or null when that cannot be shown. */
   readonly passages: ReadonlyMap<string, Passage | null>;
   readonly knowledgeBase: FactCardResult["knowledgeBase"];
+  /** Its metric's figures about its subject, for the card's chart (itself included). */
+  readonly chart: readonly ChartStatistic[];
 }
 
 /** The API answered with errors: the card cannot be drawn (a limit, or a server fault). */
@@ -19,20 +24,25 @@ export class FactCardQueryError extends Error {
 
 /**
  * Loads one fact card through the public GraphQL API: the statistic with its citations and
- * sources, then, for each quote in an archived text, the text around it (`Source.text`),
- * fetched in parallel. Null when no statistic has the slug.
+ * sources, then, in parallel, for each quote in an archived text the text around it
+ * (`Source.text`) and the figures of its metric about its subject (for the chart). Null when
+ * no statistic has the slug.
  */
 export async function loadFactCard(execute: WebDeps["execute"], slug: string): Promise<FactCard | null> {
   const result = await run<FactCardResult>(execute, FACT_CARD_QUERY, { slug }, "FactCard");
   const statistic = result.statistic;
   if (!statistic) return null;
   const passages = new Map<string, Passage | null>();
-  await Promise.all(
-    statistic.citations.map(async (c) => {
+  const [chart] = await Promise.all([
+    loadCardChart(execute, statistic).catch((e: unknown) => {
+      if (e instanceof PageQueryError) throw new FactCardQueryError(e.messages);
+      throw e;
+    }),
+    ...statistic.citations.map(async (c) => {
       if (c.quote) passages.set(c.slug, await loadPassage(execute, c));
     }),
-  );
-  return { statistic, passages, knowledgeBase: result.knowledgeBase };
+  ]);
+  return { statistic, passages, knowledgeBase: result.knowledgeBase, chart: chart ?? [] };
 }
 
 async function loadPassage(execute: WebDeps["execute"], citation: CardCitation): Promise<Passage | null> {
