@@ -40,9 +40,9 @@ describe("checkClaim explains", () => {
             {
               statistic: { slug: "gmv-2018-135-2bn" },
               verdict: "AGREES",
-              reason: "Both state 135.2 billion CNY.",
+              reason: "Both state 135.2 billion yuan.",
               explanation:
-                "Agrees with an estimate by Acme Research and Bolt Data, reported by Daily News (2021-06-01) and Evening Post (2021-07-01). Both state 135.2 billion CNY. Possible echo: the same figure to 4 significant digits is credited to Acme Research and Bolt Data; identical figures this precise are more likely copied than measured twice, so they count as one independent producer.",
+                "Agrees with an estimate by Acme Research and Bolt Data, reported by Daily News (2021-06-01) and Evening Post (2021-07-01). Both state 135.2 billion yuan. Possible echo: the same figure to 4 significant digits is credited to Acme Research and Bolt Data; identical figures this precise are more likely copied than measured twice, so they count as one independent producer.",
               flags: [],
             },
           ],
@@ -59,7 +59,7 @@ describe("checkClaim explains", () => {
     expect(forecast.figures[0].explanation).toBe(
       'Supported: 1 figure of "Live-streaming e-commerce gross merchandise value" of China\'s live-streaming e-commerce market for 2022 agrees or is compatible with it, and none conflicts (a forecast). The support is a forecast, not a measurement.',
     );
-    expect(forecast.figures[0].matches[0].explanation).toBe("Agrees with a forecast by Bolt Data, reported by Daily News (2021-06-01). Both state 2.5 trillion CNY.");
+    expect(forecast.figures[0].matches[0].explanation).toBe("Agrees with a forecast by Bolt Data, reported by Daily News (2021-06-01). Both state 2.5 trillion yuan.");
   });
 
   it("what was looked for when nothing is found, and why a percentage is not compared with amounts", async () => {
@@ -165,8 +165,8 @@ describe("checkClaim's ClaimReview", () => {
       reviewRating: { "@type": "Rating", ratingValue: 3, bestRating: 5, worstRating: 1, alternateName: "Disputed: the knowledge base's sources disagree" },
       reviewBody: c.summary,
       citation: [
-        { "@type": "CreativeWork", url: "/facts/gmv-2021-2-3tn", name: "2.3 trillion CNY (2021, estimate)" },
-        { "@type": "CreativeWork", url: "/facts/gmv-2021-2tn-forecast", name: "2 trillion CNY (2021, forecast)" },
+        { "@type": "CreativeWork", url: "/facts/gmv-2021-2-3tn", name: "2.3 trillion yuan (2021, estimate)" },
+        { "@type": "CreativeWork", url: "/facts/gmv-2021-2tn-forecast", name: "2 trillion yuan (2021, forecast)" },
       ],
     });
   });

@@ -18,6 +18,13 @@ const bolt = { entity: "bolt-data", inferred: false };
 /** The claim checker's scenario: registries and sources. */
 export const CLAIM_SCENARIO: Scenario = {
   registries: {
+    // The countable units its metrics use, registered as a data editor does (db/README.md, "Units").
+    units: [
+      { slug: "users", singular: "user", plural: "users", zh: "个用户", description: "People who use a service." },
+      { slug: "hosts", singular: "host", plural: "hosts", zh: "名主播", description: "Live-streaming hosts." },
+      { slug: "jobs", singular: "job", plural: "jobs", zh: "个就业岗位", description: "Jobs or job opportunities." },
+      { slug: "sessions", singular: "session", plural: "sessions", zh: "场直播", description: "Live-streaming sessions." },
+    ],
     markets: [{ slug: "china-live-commerce", name: "China's live-streaming e-commerce market", names: { "zh-Hans": "中国直播电商市场" }, description: "Live selling in China." }],
     platforms: [
       { slug: "streammall", name: "StreamMall", names: { "zh-Hans": "流购直播" }, description: "An invented live-commerce platform.", partOf: "china-live-commerce" },

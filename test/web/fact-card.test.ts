@@ -74,7 +74,7 @@ describe("the fact card", () => {
     // "Cite this": every style, as the API formats it.
     expect(await page.locator(".cite h3").allTextContents()).toEqual(["APA", "MLA", "Chicago", "GB/T 7714", "CSL-JSON", "BibTeX"]);
     expect(await page.locator("#cite-apa").textContent()).toBe(api.apa);
-    expect(api.apa).toMatch(/^Jobs created of Taobao Live: more than 1,730,000 jobs \(estimate\) \(/);
+    expect(api.apa).toMatch(/^Jobs created of Taobao Live: more than 1.73 million jobs \(estimate\) \(/);
     expect(api.apa).toContain(
       "China’s live-streaming e-commerce sector to top 1 trillion yuan in 2020. (2020, October 22). People’s Daily Online. http://en.people.cn/n3/2020/1022/c90000-9772128.html",
     );
