@@ -6,7 +6,14 @@
 import type { AgreementVerdict as FactsAgreementVerdict, StatisticKind as FactsStatisticKind } from "../../facts/agreement.js";
 import type { DerivationVerdict } from "../../facts/derivation.js";
 import type { ProvenanceStepKind as FactsProvenanceStepKind } from "../../facts/provenance.js";
-import type { ValueLike } from "./format.js";
+
+/** A value as the API gives it: the words as written when archived, else the amount and comparator. */
+export interface ValueLike {
+  readonly asWritten: string | null;
+  readonly amount: number;
+  readonly comparator: string;
+  readonly unit: string;
+}
 
 export const FACT_CARD_QUERY = /* GraphQL */ `
   query FactCard($slug: String!) {

@@ -1,4 +1,4 @@
-import type { WebDeps } from "../routes.js";
+import type { WebDeps } from "../deps.js";
 import { type CardCitation, type CardStatistic, FACT_CARD_QUERY, type FactCardResult, PASSAGE_QUERY, type PassageResult } from "./fact-card.query.js";
 import { type Passage, contextWindow, passageAround } from "./passage.js";
 
