@@ -1,8 +1,8 @@
 import { type Loaders, createLoaders } from "./db/loaders.js";
 import type { KnowledgeBase } from "./db/open.js";
 import type { Repositories } from "./db/repositories.js";
-import { Deadline } from "./http/deadline.js";
-import type { RowCache } from "./http/row-cache.js";
+import { Deadline } from "./deadline.js";
+import type { RowCache } from "./db/row-cache.js";
 
 /**
  * What every resolver receives: the repositories of the open knowledge base (shared, with

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
-import { ApolloServer, type GraphQLRequest, type GraphQLResponse, HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from "@apollo/server";
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
 import { type RequestContext, createContext } from "./context.js";
 import type { KnowledgeBase } from "./db/open.js";
@@ -11,8 +11,8 @@ import { csrfSafe, etagOf, graphQLParams, matchesEtag, outcomePlugin, publicCach
 import { MAX_JSON_DEPTH, TOO_DEEP_MESSAGE, jsonNestedDeeperThan, nestedDeeperThan } from "./http/json-depth.js";
 import { DEFAULT_SETTINGS, type Executor, type ServeSettings } from "./http/config.js";
 import { Cors } from "./http/cors.js";
-import { type JitStats, jitExecutor, jitGateway } from "./http/jit-executor.js";
-import { DEADLINE_EXCEEDED, Deadline, DeadlineExceededError } from "./http/deadline.js";
+import { jitExecutor, jitGateway } from "./http/jit-executor.js";
+import { DEADLINE_EXCEEDED, Deadline, DeadlineExceededError } from "./deadline.js";
 import { Drainer } from "./http/drain.js";
 import { MASKED_MESSAGE, createFormatError, errorPlugin } from "./http/errors.js";
 import { sendHealth, sendReadiness } from "./http/health.js";
@@ -21,10 +21,13 @@ import { DocumentCache } from "./http/document-store.js";
 import { type Logger, createLogger } from "./http/logger.js";
 import { REQUEST_ID_HEADER, requestIdOf } from "./http/request-id.js";
 import { ResponseCache } from "./http/response-cache.js";
-import { RowCache } from "./http/row-cache.js";
+import { RowCache } from "./db/row-cache.js";
 import { appendVary, send, sendError, sendJson } from "./http/send.js";
 import { buildApiSchema, schemaSdl } from "./schema/index.js";
 import { createWebRoutes, isExplorerRequest } from "./web/routes.js";
+import type { ApiServer, TestHooks } from "./http/api-server.js";
+
+export type { ApiServer, TestHooks } from "./http/api-server.js";
 
 /** How the server behaves; every option has a safe default (config.ts's defaults). */
 export interface ServerOptions {
@@ -66,35 +69,6 @@ export interface ServerOptions {
   readonly logger?: Logger;
   /** Test-only hooks. Production code never sets them (main.ts does only under LSF_TEST_HOOKS=1). */
   readonly testHooks?: TestHooks;
-}
-
-/** Hooks for tests that need a slow or failing request; absent in production. */
-export interface TestHooks {
-  /** Awaited before a GraphQL operation runs (e.g. to make a request slow). */
-  beforeExecute?(req: http.IncomingMessage): Promise<void> | void;
-}
-
-/** The API server: Apollo Server over node:http, on one open knowledge base. */
-export interface ApiServer {
-  readonly apollo: ApolloServer<RequestContext>;
-  readonly http: http.Server;
-  readonly kb: KnowledgeBase;
-  readonly log: Logger;
-  readonly responseCache: ResponseCache;
-  /** The cross-request row cache, when on. */
-  readonly rowCache: RowCache | undefined;
-  /** What graphql-jit has compiled and run (`executor: "jit"`); undefined with graphql-js. */
-  readonly jit: Readonly<JitStats> | undefined;
-  /** Runs one operation in-process with a fresh request context (what tests and the web pages use). */
-  execute(request: Omit<GraphQLRequest, "query"> & { query: string }): Promise<GraphQLResponse>;
-  /** Starts listening; port 0 picks a free port. Resolves with the address. */
-  listen(port: number, host: string): Promise<{ url: string; port: number; host: string }>;
-  /**
-   * Stops accepting requests, lets in-flight ones finish (up to `shutdownTimeoutMs`), and stops
-   * Apollo (the database stays open; the caller closes it). Resolves true when every in-flight
-   * request finished in time.
-   */
-  stop(): Promise<boolean>;
 }
 
 /** ServerOptions from the parsed `serve` settings. */

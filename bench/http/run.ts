@@ -11,7 +11,7 @@ import { fmt, median } from "../lib/stats.js";
 import { type LoadRequest, type RunStats, load } from "./load.js";
 import { schemaFromSdl } from "./queries.js";
 import { type Scenario, reason, scenarios } from "./scenarios.js";
-import { type RunningServer, capture, serveFeatures, startBareServer, startRealServer } from "./servers.js";
+import { type RunningServer, capture, serveFeatures, startBareServer, startPeerServer, startRealServer } from "./servers.js";
 
 /**
  * `npm run bench`: the HTTP benchmark. Every scenario loads the real server (the built
@@ -61,7 +61,16 @@ interface ScenarioResult {
   readonly refused?: string;
   readonly real: RunStats[];
   readonly bare: RunStats[];
+  /** The peer's runs (PEER_SCENARIO at one worker only), alternating with the other two. */
+  readonly peer?: RunStats[];
+  /** Why the peer was not measured there (not installed, or a different answer). */
+  readonly peerNote?: string;
 }
+
+/** The scenario also measured on the peer (peer-server.ts), at one worker. */
+const PEER_SCENARIO = "fact-card";
+/** The peer's row cache, as `serve` sets it by default (`--row-cache-entries`). */
+const PEER_ROW_CACHE_ENTRIES = 10_000;
 
 const machine = machineInfo(ROOT);
 const started = performance.now();
@@ -137,21 +146,56 @@ async function measure(scenario: Scenario, real: RunningServer, workers: number)
     return { ...base, refused: why, real: [], bare: [] };
   }
   const bare = await startBareServer(ROOT, response, workers, outDir);
+  const withPeer = scenario.key === PEER_SCENARIO && workers === 1 ? await startPeer(prepared, response.text) : undefined;
+  const peer = withPeer && "origin" in withPeer ? withPeer : undefined;
+  const peerNote = withPeer && "note" in withPeer ? { peerNote: withPeer.note } : {};
   try {
     const shape = { connections: opts.connections, seconds: opts.seconds };
     await load(real.origin, prepared, { ...shape, seconds: opts.warmup });
     await load(bare.origin, prepared, { ...shape, seconds: opts.warmup });
+    if (peer) await load(peer.origin, prepared, { ...shape, seconds: opts.warmup });
     const r: RunStats[] = [];
     const b: RunStats[] = [];
+    const p: RunStats[] = [];
     for (let i = 0; i < opts.runs; i++) {
       r.push(await load(real.origin, prepared, shape));
       b.push(await load(bare.origin, prepared, shape));
+      if (peer) p.push(await load(peer.origin, prepared, shape));
     }
-    log(`${scenario.key} (${workers}w): real ${fmt(median(r.map((x) => x.reqPerSec)))} req/s, bare ${fmt(median(b.map((x) => x.reqPerSec)))} req/s`);
-    return { ...base, real: r, bare: b };
+    const peerLine = peer ? `, peer ${fmt(median(p.map((x) => x.reqPerSec)))} req/s` : "";
+    log(`${scenario.key} (${workers}w): real ${fmt(median(r.map((x) => x.reqPerSec)))} req/s, bare ${fmt(median(b.map((x) => x.reqPerSec)))} req/s${peerLine}`);
+    return { ...base, real: r, bare: b, ...(peer ? { peer: p } : {}), ...peerNote };
   } finally {
     await bare.stop();
+    await peer?.stop();
   }
+}
+
+/**
+ * Starts the peer and checks that it answers `request` with the real server's data; returns a
+ * note instead when it is not installed or answers otherwise.
+ */
+async function startPeer(request: LoadRequest, realText: string): Promise<RunningServer | { note: string }> {
+  const started = await startPeerServer(ROOT, db, PEER_ROW_CACHE_ENTRIES);
+  if ("missing" in started) {
+    log(started.missing);
+    return { note: started.missing };
+  }
+  const answer = await capture(started.origin, request);
+  const data = (text: string) => JSON.stringify((JSON.parse(text) as { data?: unknown }).data ?? null);
+  let same = false;
+  try {
+    same = answer.status === 200 && !/"errors"/.test(answer.text) && data(answer.text) === data(realText);
+  } catch {
+    same = false;
+  }
+  if (!same) {
+    await started.stop();
+    const note = `the peer answered otherwise (${answer.status}: ${reason(answer.text)})`;
+    log(note);
+    return { note };
+  }
+  return started;
 }
 
 /** Loads one worker of the real server under --cpu-prof and summarises where its time went. */
@@ -213,14 +257,16 @@ function report(): string {
       `per scenario and server, alternating real and bare; loopback; autocannon in the benchmark process. Took ${fmt(seconds)} s. ` +
       `Knowledge base: ${opts.db ? `\`${opts.db}\`` : "the project's `db/`"}; fact card of \`${statistic}\`.`,
     "",
-    "Each cell is the median of the runs; the ratio is real req/s ÷ bare req/s. Latencies are each response's own time.",
+    "Each cell is the median of the runs; the ratio is real req/s ÷ bare req/s. Latencies are each response's own time. " +
+      "The peer is Mercurius on Fastify (graphql-jit, its own query cache) serving the same executable schema and request context over the same database (bench/http/peer-server.ts), " +
+      `measured on the ${PEER_SCENARIO} scenario at one worker, alternating with the other two; its cell is peer req/s and real ÷ peer.`,
     "",
-    "| scenario | workers | real req/s | bare req/s | ratio | target | real p50 / p99 ms | bare p50 / p99 ms | real errors / non-2xx |",
-    "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
+    "| scenario | workers | real req/s | bare req/s | ratio | target | real p50 / p99 ms | bare p50 / p99 ms | real errors / non-2xx | peer |",
+    "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |",
   ];
   for (const r of results) {
     if (r.refused) {
-      lines.push(`| ${r.title} | ${r.workers} | refused | | | ${r.target ? `≥ ${r.target}` : ""} | ${r.refused.replace(/\|/g, "\\|")} | | |`);
+      lines.push(`| ${r.title} | ${r.workers} | refused | | | ${r.target ? `≥ ${r.target}` : ""} | ${r.refused.replace(/\|/g, "\\|")} | | | |`);
       continue;
     }
     const real = summarize(r.real);
@@ -228,7 +274,7 @@ function report(): string {
     const ratio = real.reqPerSec / bare.reqPerSec;
     const target = r.target === undefined ? "" : `≥ ${r.target}: ${verdict(ratio, r.target)}`;
     lines.push(
-      `| ${r.title} | ${r.workers} | ${fmt(real.reqPerSec)} | ${fmt(bare.reqPerSec)} | **${fmt(ratio, 3)}** | ${target} | ${fmt(real.p50Ms, 2)} / ${fmt(real.p99Ms, 2)} | ${fmt(bare.p50Ms, 2)} / ${fmt(bare.p99Ms, 2)} | ${real.errors} / ${real.non2xx} |`,
+      `| ${r.title} | ${r.workers} | ${fmt(real.reqPerSec)} | ${fmt(bare.reqPerSec)} | **${fmt(ratio, 3)}** | ${target} | ${fmt(real.p50Ms, 2)} / ${fmt(real.p99Ms, 2)} | ${fmt(bare.p50Ms, 2)} / ${fmt(bare.p99Ms, 2)} | ${real.errors} / ${real.non2xx} | ${peerCell(r, real.reqPerSec)} |`,
     );
   }
   const scaling = workerCounts.length > 1 ? workerScaling() : [];
@@ -250,6 +296,15 @@ function report(): string {
   lines.push(...missedTargets());
   if (profiles.length) lines.push("### Where the server's time goes", "", ...profiles);
   return lines.join("\n");
+}
+
+/** The peer column: its req/s and the real server's share of it, or why it was not measured. */
+function peerCell(r: ScenarioResult, realReqPerSec: number): string {
+  if (r.peer && r.peer.length > 0) {
+    const peer = summarize(r.peer);
+    return `${fmt(peer.reqPerSec)} req/s (real ÷ peer ${fmt(realReqPerSec / peer.reqPerSec, 3)}; p50 / p99 ${fmt(peer.p50Ms, 2)} / ${fmt(peer.p99Ms, 2)} ms)`;
+  }
+  return (r.peerNote ?? "").replace(/\|/g, "\\|");
 }
 
 function summarize(runs: readonly RunStats[]) {

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { freePort, run, stopChild, waitForHttp } from "../lib/processes.js";
 import type { CapturedResponse } from "./bare-server.js";
 import type { LoadRequest } from "./load.js";
+import { PEER_MISSING, PEER_MISSING_CODE } from "./peer-server.js";
 
 /** A server the benchmark started in a child process, on a loopback port. */
 export interface RunningServer {
@@ -116,4 +117,29 @@ export function capture(origin: string, request: LoadRequest): Promise<CapturedR
     req.on("error", reject);
     req.end(request.body);
   });
+}
+
+/**
+ * Starts the peer (peer-server.ts: Mercurius on Fastify, over the built schema and context) on
+ * a free loopback port over `db`, and resolves once it listens; resolves `{ missing }` with
+ * the words to install it when Mercurius or Fastify is not installed.
+ */
+export async function startPeerServer(root: string, db: string, rowCacheEntries: number): Promise<RunningServer | { missing: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, "bench", "http", "peer-server.ts"), root, String(port), db, String(rowCacheEntries)], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  let out = "";
+  const started = new Promise<"listening" | "missing">((resolve, reject) => {
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("listening")) resolve("listening");
+    });
+    child.once("exit", (code) => (code === PEER_MISSING_CODE ? resolve("missing") : reject(new Error(`the peer server exited with ${code}: ${out}`))));
+    child.once("error", reject);
+  });
+  if ((await started) === "missing") return { missing: out.trim() || PEER_MISSING };
+  return { origin: `http://127.0.0.1:${port}`, child, stop: () => stopChild(child) };
 }

@@ -31,7 +31,7 @@ function candidateKey(k: CandidateKey): string {
  * is resolved becomes one statement (one `?` per key), and each row is read at most once per
  * request. Fresh for every request; what is kept across requests lives below them, in the
  * repositories they call: the archived texts (ArchiveStore) and, when the server is given one,
- * the row cache (src/http/row-cache.ts), both safe because the database cannot change while it
+ * the row cache (src/db/row-cache.ts), both safe because the database cannot change while it
  * is served.
  */
 export interface Loaders {

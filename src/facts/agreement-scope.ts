@@ -4,7 +4,7 @@
  * related one). Each relation says SAME, a scope difference in words, or that the two are not
  * comparable at all; `agreement.ts` turns these into verdicts.
  */
-import type { AgreementContext, ComparableStatistic, MetricConversion, MetricRelation } from "./agreement.js";
+import type { AgreementContext, ComparableStatistic, MetricConversion, MetricRelation } from "./agreement-types.js";
 import type { Key } from "./key.js";
 import { periodsOverlap } from "./period.js";
 import { joinNames } from "./prose.js";

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from "
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import { type GraphQLFormattedError, GraphQLError } from "graphql";
 import type { RequestContext } from "../context.js";
-import { DEADLINE_EXCEEDED, DeadlineExceededError } from "./deadline.js";
+import { DEADLINE_EXCEEDED, DeadlineExceededError } from "../deadline.js";
 import { LIMIT_CODES, tokenLimitError } from "./limits.js";
 import type { Logger } from "./logger.js";
 

@@ -1,6 +1,6 @@
 import type http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { TestHooks } from "../server.js";
+import type { TestHooks } from "./api-server.js";
 
 /** The environment variable that turns the test hooks on; never set it in production. */
 export const TEST_HOOKS_ENV = "LSF_TEST_HOOKS";

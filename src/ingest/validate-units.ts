@@ -3,7 +3,7 @@ import { STANDARD_UNITS, type UnitInfo, resolveUnit } from "../facts/unit-catalo
 import type { DataFile } from "./data-file.js";
 import type { PathSegment } from "./problems.js";
 import type { MetricInput, UnitInput } from "./schemas.js";
-import type { Located } from "./validate.js";
+import type { Located } from "./located.js";
 
 type Report = (file: DataFile, path: PathSegment[], reason: string) => void;
 

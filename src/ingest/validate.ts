@@ -25,6 +25,7 @@ import {
   UnitInput,
 } from "./schemas.js";
 import { checkUnits } from "./validate-units.js";
+import type { Located } from "./located.js";
 import { addedAfter } from "./added-later.js";
 import { periodIssueText } from "./period-issue.js";
 import { type StatisticDefinition, readSource } from "./source-parts.js";
@@ -66,12 +67,6 @@ const SUBJECT: readonly PathSegment[] = ["subject"];
 const EVENT: readonly PathSegment[] = ["event"];
 const ATTRIBUTED_ENTITY: readonly PathSegment[] = ["attribution", "entity"];
 
-/** A record of a curated file, with the file and path it was read from. */
-export interface Located<T> {
-  value: T;
-  file: DataFile;
-  path: PathSegment[];
-}
 
 /**
  * A statistic as the model holds it, with where and how it was first defined, kept to check

@@ -9,7 +9,7 @@ import { loadMetricPage, loadMetricsList } from "./metric/load-metric.js";
 import { renderMetricPage } from "./metric/metric.page.js";
 import type { WebManifest } from "./manifest.js";
 import { sendPage } from "./respond.js";
-import type { WebDeps } from "./routes.js";
+import type { WebDeps } from "./deps.js";
 import { PageQueryError } from "./run-query.js";
 import { requestOrigin } from "./sharing.js";
 

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { statSync } from "node:fs";
 import type http from "node:http";
 import { join } from "node:path";
-import type { ApiServer } from "../server.js";
 import { serveClaimCheck } from "./check/serve-claim-check.js";
+import type { WebDeps } from "./deps.js";
 import { renderExplorerPage } from "./explorer-page.js";
 import { renderFactCard } from "./fact-card/fact-card.page.js";
 import { FactCardQueryError, loadFactCard } from "./fact-card/load-fact-card.js";
@@ -14,11 +14,7 @@ import { sendPage } from "./respond.js";
 import { requestOrigin } from "./sharing.js";
 import { StaticAssets } from "./static-assets.js";
 
-/** What the web pages need from the server: the public GraphQL API. */
-export interface WebDeps {
-  /** Runs a GraphQL operation through the same Apollo pipeline (and limits) as /graphql. */
-  readonly execute: ApiServer["execute"];
-}
+export type { WebDeps } from "./deps.js";
 
 /** The browser-facing pages served beside the API (explorer, fact cards, static assets). */
 export interface WebRoutes {

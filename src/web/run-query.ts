@@ -1,4 +1,4 @@
-import type { WebDeps } from "./routes.js";
+import type { WebDeps } from "./deps.js";
 
 /** The API answered a page's query with errors; `userError` when the request itself was at fault (a malformed search). */
 export class PageQueryError extends Error {

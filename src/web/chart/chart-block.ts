@@ -1,4 +1,5 @@
 import type { UnitInfo } from "../../facts/unit-catalog.js";
+import type { ApiUnit } from "./api-unit.js";
 import { KIND_LABELS } from "../fact-card/format.js";
 import type { StatisticKind } from "../fact-card/fact-card.query.js";
 import { type SafeHtml, html } from "../html.js";
@@ -31,20 +32,6 @@ export const CHART_STATISTIC_FIELDS = /* GraphQL */ `
   period { label start end }
   producers { name }
 `;
-
-/** A unit as the API's `Unit` type gives it. */
-export interface ApiUnit {
-  readonly code: string;
-  readonly kind: UnitInfo["kind"];
-  readonly singular: string;
-  readonly plural: string;
-  readonly symbol: string | null;
-  readonly chinese: string;
-  readonly description: string;
-}
-
-/** The fields of the API's Unit type the pages use. */
-export const UNIT_FIELDS = "code kind singular plural symbol chinese description";
 
 /** The API's Unit as the facts functions take it. */
 export function unitInfo(u: ApiUnit): UnitInfo {
@@ -111,3 +98,5 @@ function figureTable(spec: ChartSpec): SafeHtml {
   )}</tbody>
 </table></div>`;
 }
+
+export { type ApiUnit, UNIT_FIELDS } from "./api-unit.js";

@@ -1,5 +1,5 @@
 import type http from "node:http";
-import type { WebDeps } from "../routes.js";
+import type { WebDeps } from "../deps.js";
 import type { WebManifest } from "../manifest.js";
 import { sendPage } from "../respond.js";
 import { renderClaimCheckPage } from "./claim-check.page.js";

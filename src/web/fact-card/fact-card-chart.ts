@@ -1,6 +1,6 @@
 import { CHART_STATISTIC_FIELDS, type ChartStatistic, chartFigure, renderChartBlock, unitInfo } from "../chart/chart-block.js";
 import { type SafeHtml, html } from "../html.js";
-import type { WebDeps } from "../routes.js";
+import type { WebDeps } from "../deps.js";
 import { runQuery } from "../run-query.js";
 import { collapsible } from "./fact-card-checks.js";
 import type { CardStatistic } from "./fact-card.query.js";

@@ -6,8 +6,17 @@
 import type { AgreementVerdict as FactsAgreementVerdict, StatisticKind as FactsStatisticKind } from "../../facts/agreement.js";
 import type { DerivationVerdict } from "../../facts/derivation.js";
 import type { ProvenanceStepKind as FactsProvenanceStepKind } from "../../facts/provenance.js";
-import { type ApiUnit, UNIT_FIELDS } from "../chart/chart-block.js";
-import type { ValueLike } from "./format.js";
+import { type ApiUnit, UNIT_FIELDS } from "../chart/api-unit.js";
+
+/** A value as the API gives it: the words as written when archived, else the amount and comparator. */
+export interface ValueLike {
+  readonly asWritten: string | null;
+  readonly amount: number;
+  readonly comparator: string;
+  readonly unit: string;
+  /** The API's `display`: the value in words for people, whether or not its source is archived. */
+  readonly display?: string;
+}
 
 export const FACT_CARD_QUERY = /* GraphQL */ `
   query FactCard($slug: String!) {

@@ -2,7 +2,7 @@ import type { Comparator } from "../../facts/interval.js";
 import { withUnitName } from "../../facts/display.js";
 import { describeAmount, exactNumber, humanNumber, unitName, withUnit as unitAfter } from "../../facts/number-format.js";
 import type { UnitInfo } from "../../facts/unit-catalog.js";
-import type { Interval, StatisticKind } from "./fact-card.query.js";
+import type { Interval, StatisticKind, ValueLike } from "./fact-card.query.js";
 
 /** A number with its unit, as the explanations write it: "1,730,000 jobs", "4.1%". */
 function withUnit(n: number, unit: string): string {
@@ -47,16 +47,6 @@ export function describeInterval(value: Interval): string {
   if (lo !== null) return `${value.lowerInclusive ? "at least" : "more than"} ${withUnit(lo, unit)}, no upper bound`;
   if (hi !== null) return `${value.upperInclusive ? "at most" : "less than"} ${withUnit(hi, unit)}, no lower bound`;
   return "unbounded";
-}
-
-/** A value as the API gives it: the words as written when archived, else the amount and comparator. */
-export interface ValueLike {
-  readonly asWritten: string | null;
-  readonly amount: number;
-  readonly comparator: string;
-  readonly unit: string;
-  /** The API's `display`: the value in words for people, whether or not its source is archived. */
-  readonly display?: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ChartStatistic } from "../chart/chart-block.js";
-import type { WebDeps } from "../routes.js";
+import type { WebDeps } from "../deps.js";
 import { PageQueryError } from "../run-query.js";
 import { loadCardChart } from "./fact-card-chart.js";
 import { type CardCitation, type CardStatistic, FACT_CARD_QUERY, type FactCardResult, PASSAGE_QUERY, type PassageResult } from "./fact-card.query.js";

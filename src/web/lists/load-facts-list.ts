@@ -1,4 +1,4 @@
-import type { WebDeps } from "../routes.js";
+import type { WebDeps } from "../deps.js";
 import { PageQueryError, runQuery } from "../run-query.js";
 import {
   FACTS_PAGE_QUERY,

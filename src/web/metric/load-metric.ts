@@ -1,5 +1,5 @@
 import type { ChartStatistic } from "../chart/chart-block.js";
-import type { WebDeps } from "../routes.js";
+import type { WebDeps } from "../deps.js";
 import { allPages, runQuery } from "../run-query.js";
 import { CONFLICTS_QUERY, type ConflictsResult, METRIC_PAGE_QUERY, type MetricPageResult, METRICS_LIST_QUERY, type MetricsListResult } from "./metric.query.js";
 
