@@ -211,3 +211,41 @@ export async function serverCaughtUp(base: string): Promise<void> {
   const res = await fetch(`${base}healthz`, { headers: { connection: "close" } });
   await res.text();
 }
+
+/** A fixture knowledge base served by a `serve` child process for one test file. */
+export interface ChildServer {
+  /** The running process (set once the file's `beforeAll` has run). */
+  readonly process: () => ServeProcess;
+  /** POSTs a JSON body (or a body already written) to /graphql, aborting after `hangMs`: only a frozen server misses it. */
+  post(body: unknown, hangMs: number): Promise<Response>;
+}
+
+/**
+ * Serves the fixture (with `bulk` generated statistics) from a child `serve` process for the
+ * tests of one file, killed and removed after them. A child, so that a server frozen by
+ * synchronous work fails the tests (their answers time out) instead of freezing the runner.
+ */
+export function childServerSuite({ bulk = 0 }: { bulk?: number } = {}): ChildServer {
+  let db: FixtureDb | undefined;
+  let s: ServeProcess | undefined;
+  beforeAll(async () => {
+    db = buildFixtureDb({ bulk });
+    s = await spawnServe(["--db", db.dbPath]);
+  });
+  afterAll(async () => {
+    s?.child.kill("SIGKILL");
+    await s?.exited;
+    db?.remove();
+  });
+  const running = () => s!;
+  return {
+    process: running,
+    post: (body, hangMs) =>
+      fetch(`${running().base}graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+        signal: AbortSignal.timeout(hangMs),
+      }),
+  };
+}

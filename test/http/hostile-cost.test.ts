@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FixtureDb, buildFixtureDb } from "../fixtures/fixture-db.js";
-import { type ServeProcess, codes, spawnServe } from "./helpers.js";
+import { childServerSuite, codes } from "./helpers.js";
 
 /**
  * Documents that cost the server far more than their size: the server must refuse them at once,
@@ -8,23 +7,12 @@ import { type ServeProcess, codes, spawnServe } from "./helpers.js";
  * server frozen by synchronous work fails these tests (its answers time out) instead of
  * freezing the test runner with it.
  */
-let db: FixtureDb;
-let s: ServeProcess;
-beforeAll(async () => {
-  db = buildFixtureDb();
-  s = await spawnServe(["--db", db.dbPath]);
-});
-afterAll(async () => {
-  s?.child.kill("SIGKILL");
-  await s?.exited;
-  db?.remove();
-});
+const server = childServerSuite();
 
 /** A time that only a frozen server misses (the suite must pass with a core busy elsewhere). */
 const HANG_MS = 6_000;
 
-const post = (body: unknown) =>
-  fetch(`${s.base}graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(HANG_MS) });
+const post = (body: unknown) => server.post(body, HANG_MS);
 
 /** Fragments F1..Fn, each spreading the one before `width` times; F0 selects one field. */
 function fanOut(levels: number, width: number, leaf = "slug"): string {
@@ -37,7 +25,7 @@ function fanOut(levels: number, width: number, leaf = "slug"): string {
 async function refusedWhileHealthy(body: unknown): Promise<{ status: number; json: any }> {
   const answer = post(body);
   await new Promise((r) => setTimeout(r, 50));
-  const health = await fetch(`${s.base}healthz`, { signal: AbortSignal.timeout(HANG_MS) });
+  const health = await fetch(`${server.process().base}healthz`, { signal: AbortSignal.timeout(HANG_MS) });
   expect(health.status).toBe(200);
   await health.text();
   const res = await answer;

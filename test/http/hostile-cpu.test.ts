@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FixtureDb, buildFixtureDb } from "../fixtures/fixture-db.js";
-import { type ServeProcess, codes, spawnServe } from "./helpers.js";
+import { childServerSuite, codes } from "./helpers.js";
 
 /**
  * Fields that cost milliseconds of CPU each (citeproc, the agreement rules): priced by what
@@ -8,29 +7,18 @@ import { type ServeProcess, codes, spawnServe } from "./helpers.js";
  * answered meanwhile. The server runs in a child process (see hostile-cost.test.ts), over the
  * fixture with 130 generated statistics.
  */
-let db: FixtureDb;
-let s: ServeProcess;
-beforeAll(async () => {
-  db = buildFixtureDb({ bulk: 130 });
-  s = await spawnServe(["--db", db.dbPath]);
-});
-afterAll(async () => {
-  s?.child.kill("SIGKILL");
-  await s?.exited;
-  db?.remove();
-});
+const server = childServerSuite({ bulk: 130 });
 
 /** A time that only a frozen server misses (the suite must pass with a core busy elsewhere). */
 const HANG_MS = 6_000;
 
-const post = (body: unknown) =>
-  fetch(`${s.base}graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(HANG_MS) });
+const post = (body: unknown) => server.post(body, HANG_MS);
 
 /** Sends `body` and, while it is being answered, asks /healthz; both must answer in time. */
 async function refusedWhileHealthy(body: unknown): Promise<{ status: number; json: any }> {
   const answer = post(body);
   await new Promise((r) => setTimeout(r, 50));
-  const health = await fetch(`${s.base}healthz`, { signal: AbortSignal.timeout(HANG_MS) });
+  const health = await fetch(`${server.process().base}healthz`, { signal: AbortSignal.timeout(HANG_MS) });
   expect(health.status).toBe(200);
   await health.text();
   const res = await answer;
@@ -51,7 +39,7 @@ describe("CPU-heavy fields", () => {
     const started = Date.now();
     const heavy = post({ query: `{ statistics(first: 25, orderBy: { field: VALUE, direction: DESC }) { nodes { slug ${cites(24)} } } }` }).then(async (res) => ({ res, at: Date.now() - started }));
     await new Promise((r) => setTimeout(r, 100));
-    const health = await fetch(`${s.base}healthz`, { signal: AbortSignal.timeout(HANG_MS) });
+    const health = await fetch(`${server.process().base}healthz`, { signal: AbortSignal.timeout(HANG_MS) });
     const healthAt = Date.now() - started;
     expect(health.status).toBe(200);
     const { res, at } = await heavy;

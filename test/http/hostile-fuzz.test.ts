@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FixtureDb, buildFixtureDb } from "../fixtures/fixture-db.js";
-import { type ServeProcess, spawnServe } from "./helpers.js";
+import { childServerSuite } from "./helpers.js";
 
 /**
  * Property-based versions of the hostile classes of issue 13, against a `serve` child process
@@ -10,17 +9,7 @@ import { type ServeProcess, spawnServe } from "./helpers.js";
  * fields), random JSON nesting, random padding. Every answer is a 2xx or a coded 4xx, and
  * /healthz answers after each.
  */
-let db: FixtureDb;
-let s: ServeProcess;
-beforeAll(async () => {
-  db = buildFixtureDb();
-  s = await spawnServe(["--db", db.dbPath]);
-});
-afterAll(async () => {
-  s?.child.kill("SIGKILL");
-  await s?.exited;
-  db?.remove();
-});
+const server = childServerSuite();
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.CI ? 20261203 : undefined;
 const runs = (numRuns: number) => ({ numRuns, ...(SEED === undefined ? {} : { seed: SEED }) });
@@ -35,12 +24,12 @@ async function expectCodedAnswer(res: Response): Promise<void> {
     expect(typeof e.extensions?.code, text).toBe("string");
     expect(e.extensions?.code, text).not.toBe("INTERNAL_SERVER_ERROR");
   }
-  const health = await fetch(`${s.base}healthz`, { signal: AbortSignal.timeout(HANG_MS) });
+  const health = await fetch(`${server.process().base}healthz`, { signal: AbortSignal.timeout(HANG_MS) });
   expect(health.status).toBe(200);
   await health.text();
 }
 
-const post = (body: string) => fetch(`${s.base}graphql`, { method: "POST", headers: { "content-type": "application/json" }, body, signal: AbortSignal.timeout(HANG_MS) });
+const post = (body: string) => server.post(body, HANG_MS);
 
 /** A leaf selection of a statistic: plain, aliased, directed, or CPU-heavy. */
 const leaf = fc.constantFrom("slug", "a: slug", "slug @include(if: true)", "cite", "c: cite(style: MLA)", "agreement { comparisons { verdict } }", "__typename", "metric { slug }");
