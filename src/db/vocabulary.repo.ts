@@ -1,16 +1,9 @@
 import type { KnowledgeDb } from "./database.js";
 import type { EntityType } from "./entity.repo.js";
+import type { MetricWords } from "../facts/claims/claim-vocabulary.js";
 
-/** A metric with the units its values may be given in, as a claim reader needs it. */
-export interface VocabularyMetricRow {
-  readonly id: number;
-  readonly slug: string;
-  readonly name: string;
-  readonly description: string;
-  readonly quantity: string;
-  /** The metric's units, comma-separated in alphabetical order. */
-  readonly units: string;
-}
+/** A metric with the units its values may be given in (comma-separated, alphabetical), as the claim reader takes it. */
+export type VocabularyMetricRow = MetricWords;
 
 /** One name of an entity: its English name, a name in another language or an alias. */
 export interface VocabularyNameRow {

@@ -110,7 +110,7 @@ export function amountRatio(x: number, y: number): number | null {
 }
 
 /** The sentence added to any reason when the amounts are an order of magnitude apart; "" otherwise. */
-export function magnitudeNote(ratio: number | null): string {
+function magnitudeNote(ratio: number | null): string {
   if (ratio === null || ratio < DIFFERENT_MEASURE_FACTOR) return "";
   return `. The amounts differ by a factor of about ${humanNumber(roundSignificant(ratio, 2))}: a gap this large more often means a different measure (another definition, scope or unit) than the same one`;
 }

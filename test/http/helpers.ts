@@ -218,6 +218,8 @@ export interface ChildServer {
   readonly process: () => ServeProcess;
   /** POSTs a JSON body (or a body already written) to /graphql, aborting after `hangMs`: only a frozen server misses it. */
   post(body: unknown, hangMs: number): Promise<Response>;
+  /** POSTs `body` and, while it is being answered, asks /healthz, which must answer 200 in time; then the answer. */
+  answerWhileHealthy(body: unknown, hangMs: number): Promise<{ status: number; json: any }>;
 }
 
 /**
@@ -238,14 +240,24 @@ export function childServerSuite({ bulk = 0 }: { bulk?: number } = {}): ChildSer
     db?.remove();
   });
   const running = () => s!;
+  const post = (body: unknown, hangMs: number) =>
+    fetch(`${running().base}graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+      signal: AbortSignal.timeout(hangMs),
+    });
   return {
     process: running,
-    post: (body, hangMs) =>
-      fetch(`${running().base}graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: typeof body === "string" ? body : JSON.stringify(body),
-        signal: AbortSignal.timeout(hangMs),
-      }),
+    post,
+    async answerWhileHealthy(body, hangMs) {
+      const answer = post(body, hangMs);
+      await new Promise((r) => setTimeout(r, 50));
+      const health = await fetch(`${running().base}healthz`, { signal: AbortSignal.timeout(hangMs) });
+      expect(health.status).toBe(200);
+      await health.text();
+      const res = await answer;
+      return { status: res.status, json: await res.json() };
+    },
   };
 }

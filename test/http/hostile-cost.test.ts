@@ -22,15 +22,7 @@ function fanOut(levels: number, width: number, leaf = "slug"): string {
 }
 
 /** Sends `body` and, while it is being answered, asks /healthz; both must answer in time. */
-async function refusedWhileHealthy(body: unknown): Promise<{ status: number; json: any }> {
-  const answer = post(body);
-  await new Promise((r) => setTimeout(r, 50));
-  const health = await fetch(`${server.process().base}healthz`, { signal: AbortSignal.timeout(HANG_MS) });
-  expect(health.status).toBe(200);
-  await health.text();
-  const res = await answer;
-  return { status: res.status, json: await res.json() };
-}
+const refusedWhileHealthy = (body: unknown) => server.answerWhileHealthy(body, HANG_MS);
 
 describe("cost analysis of fragments spread in one another", () => {
   it("refuses a 1 KB document whose fragments each spread the previous one 16 times with QUERY_TOO_COSTLY, answering /healthz meanwhile", async () => {

@@ -15,15 +15,7 @@ const HANG_MS = 6_000;
 const post = (body: unknown) => server.post(body, HANG_MS);
 
 /** Sends `body` and, while it is being answered, asks /healthz; both must answer in time. */
-async function refusedWhileHealthy(body: unknown): Promise<{ status: number; json: any }> {
-  const answer = post(body);
-  await new Promise((r) => setTimeout(r, 50));
-  const health = await fetch(`${server.process().base}healthz`, { signal: AbortSignal.timeout(HANG_MS) });
-  expect(health.status).toBe(200);
-  await health.text();
-  const res = await answer;
-  return { status: res.status, json: await res.json() };
-}
+const refusedWhileHealthy = (body: unknown) => server.answerWhileHealthy(body, HANG_MS);
 
 describe("CPU-heavy fields", () => {
   const STYLES = ["APA", "MLA", "CHICAGO", "GB_T_7714"];
