@@ -1,30 +1,22 @@
+/**
+ * The loaders of one request, behind the `Loaders` interface the resolvers use: which loaders
+ * there are, each made on first use from the builders of loader-builders.ts or, for the
+ * statistics related to a statistic and the report graph, from statistic-loaders.ts and
+ * report-graph-loader.ts.
+ */
 import DataLoader from "dataloader";
 import type { Archive } from "./archives.js";
-import { MAX_BATCH, groupBy } from "./batch.js";
+import { MAX_BATCH } from "./batch.js";
 import type { CitationRow, CitationViaRow } from "./citation.repo.js";
 import type { EntityNameRow, EntityRow, ScopeLinks } from "./entity.repo.js";
+import { entityRow, grouped, once, unique } from "./loader-builders.js";
 import type { MetricRelationRow, MetricRow } from "./metric.repo.js";
+import { type ReportGraph, reportGraphLoader } from "./report-graph-loader.js";
 import type { ReportBasisRow, ReportRow } from "./report.repo.js";
 import type { Repositories } from "./repositories.js";
 import type { SourceRow } from "./source.repo.js";
+import { comparableStatisticsLoader, derivationInputsLoader } from "./statistic-loaders.js";
 import type { CandidateKey, DerivationInputRow, StatisticRow } from "./statistic.repo.js";
-
-/**
- * The reports behind one statistic's citations: every report a citation attributes it to and
- * every report reached from those through `basedOn`, with their links and authors.
- */
-export interface ReportGraph {
-  readonly reports: ReadonlyMap<number, ReportRow>;
-  /** What each report is based on (empty lists are left out). */
-  readonly basedOn: ReadonlyMap<number, readonly ReportBasisRow[]>;
-  /** Each report's authors in order (empty lists are left out). */
-  readonly authors: ReadonlyMap<number, readonly EntityRow[]>;
-}
-
-/** The cache key of a CandidateKey in `comparableStatistics`. */
-function candidateKey(k: CandidateKey): string {
-  return `${k.metricId}:${k.subjectId}:${k.periodStart ?? ""}:${k.periodEnd ?? ""}`;
-}
 
 /**
  * Per-request DataLoaders over the repositories: every `load` made while one level of a query
@@ -177,12 +169,7 @@ class RequestLoaders implements Loaders {
     return this.lazy("citationVia", (r) => grouped(r.citations.via.bind(r.citations), (x) => x.citationId));
   }
   get derivationInputs() {
-    return this.lazy("derivationInputs", (r) =>
-      grouped(r.statistics.derivationInputs.bind(r.statistics), (x) => x.derivedId, (x) => {
-        this.statisticById.prime(x.id, inputStatistic(x));
-        return x;
-      }),
-    );
+    return this.lazy("derivationInputs", (r) => derivationInputsLoader(r, this));
   }
   get metricRelations() {
     return this.lazy(
@@ -198,143 +185,12 @@ class RequestLoaders implements Loaders {
     );
   }
   get comparableStatistics() {
-    return this.lazy(
-      "comparableStatistics",
-      (r) =>
-        new DataLoader<CandidateKey, StatisticRow[], string>(
-          async (keys) => {
-            const groups = groupBy(r.statistics.comparableWith(keys), (x) =>
-              candidateKey({ metricId: x.keyMetricId, subjectId: x.keySubjectId, periodStart: x.keyStart, periodEnd: x.keyEnd }),
-            );
-            return keys.map((k) =>
-              (groups.get(candidateKey(k)) ?? []).map(({ keyMetricId: _m, keySubjectId: _s, keyStart: _a, keyEnd: _b, ...row }) => {
-                this.statisticById.prime(row.id, row);
-                return row;
-              }),
-            );
-          },
-          { maxBatchSize: MAX_BATCH, cacheKeyFn: candidateKey },
-        ),
-    );
+    return this.lazy("comparableStatistics", (r) => comparableStatisticsLoader(r, this));
   }
   get reportGraph() {
-    return this.lazy(
-      "reportGraph",
-      (r) =>
-        new DataLoader<number, ReportGraph>(
-          async (ids) => {
-            const { reports, authors } = r.reports.graphOfStatistics(ids);
-            const toEntity = entityRow(this.entityById);
-            const reportById = this.reportById;
-            const graphs = new Map<number, { reports: Map<number, ReportRow>; basedOn: Map<number, ReportBasisRow[]>; authors: Map<number, EntityRow[]> }>();
-            const graphOf = (id: number) => {
-              let g = graphs.get(id);
-              if (!g) graphs.set(id, (g = { reports: new Map(), basedOn: new Map(), authors: new Map() }));
-              return g;
-            };
-            for (const x of reports) {
-              const g = graphOf(x.statisticId);
-              if (!g.reports.has(x.id)) {
-                const { statisticId: _s, basedOnId: _b, basisRelation: _r, basisInferred: _i, basisNote: _n, ...report } = x;
-                g.reports.set(x.id, report);
-                reportById.prime(report.id, report);
-              }
-              if (x.basedOnId !== null && x.basisRelation !== null) {
-                const list = g.basedOn.get(x.id) ?? [];
-                list.push({ reportId: x.id, basedOnId: x.basedOnId, relation: x.basisRelation, inferred: x.basisInferred ?? 0, note: x.basisNote });
-                g.basedOn.set(x.id, list);
-              }
-            }
-            for (const a of authors) {
-              const g = graphOf(a.statisticId);
-              const list = g.authors.get(a.reportId) ?? [];
-              list.push(toEntity(a));
-              g.authors.set(a.reportId, list);
-            }
-            return ids.map((id) => graphs.get(id) ?? { reports: new Map(), basedOn: new Map(), authors: new Map() });
-          },
-          { maxBatchSize: MAX_BATCH },
-        ),
-    );
+    return this.lazy("reportGraph", (r) => reportGraphLoader(r, this));
   }
   scopeLinks(): Promise<ScopeLinks> {
     return this.lazy("scopeLinks", (r) => once(() => r.entities.scopeLinks()))();
   }
-}
-
-/**
- * The input statistic of a derivation input row (the row without its derivation columns). The
- * row cache hands every request the same frozen rows, so each is stripped once, not per
- * request (an object rest copy of a frozen row showed in the fact card's profile), and the
- * copy is frozen too, since every request then shares it.
- */
-function inputStatistic(row: DerivationInputRow): StatisticRow {
-  let input = INPUT_STATISTICS.get(row);
-  if (input === undefined) {
-    const { derivedId: _d, inputName: _n, inputPosition: _p, ...rest } = row;
-    input = Object.freeze(rest);
-    INPUT_STATISTICS.set(row, input);
-  }
-  return input;
-}
-const INPUT_STATISTICS = new WeakMap<DerivationInputRow, StatisticRow>();
-
-/** A function that runs `read` on its first call and returns the same result afterwards. */
-function once<T>(read: () => T): () => Promise<T> {
-  let result: Promise<T> | undefined;
-  return () => (result ??= Promise.resolve().then(read));
-}
-
-/**
- * Takes the entity out of a joined row (author, producer) and primes the by-id loader with it,
- * so that the same entity met again in the request is not read again.
- */
-function entityRow(byId: DataLoader<number, EntityRow | null>) {
-  return (r: EntityRow): EntityRow => {
-    const e: EntityRow = {
-      id: r.id,
-      slug: r.slug,
-      type: r.type,
-      name: r.name,
-      description: r.description,
-      orgKind: r.orgKind,
-      website: r.website,
-      operatorId: r.operatorId,
-      parentId: r.parentId,
-      startDate: r.startDate,
-      endDate: r.endDate,
-    };
-    byId.prime(e.id, e);
-    return e;
-  };
-}
-
-/**
- * A loader of rows by a unique key (null when absent). Rows found are also primed into the
- * by-id loader, so a row fetched by slug is not fetched again by id.
- */
-function unique<K extends string | number, Row extends { id: number }>(
-  fetch: (keys: readonly K[]) => Row[],
-  keyOf: (r: Row) => K,
-  byId?: DataLoader<number, Row | null>,
-): DataLoader<K, Row | null> {
-  return new DataLoader<K, Row | null>(
-    async (keys) => {
-      const found = new Map(fetch(keys).map((r) => [keyOf(r), r]));
-      if (byId) for (const r of found.values()) byId.prime(r.id, r);
-      return keys.map((k) => found.get(k) ?? null);
-    },
-    { maxBatchSize: MAX_BATCH },
-  );
-}
-
-/** A loader of the rows belonging to each key (empty when none), mapped by `value`. */
-function grouped<K extends number, Row, V = Row>(fetch: (keys: readonly K[]) => Row[], keyOf: (r: Row) => K, value?: (r: Row) => V): DataLoader<K, V[]> {
-  return new DataLoader<K, V[]>(
-    async (keys) => {
-      const groups = groupBy(fetch(keys), keyOf);
-      return keys.map((k) => (groups.get(k) ?? []).map((r) => (value ? value(r) : (r as unknown as V))));
-    },
-    { maxBatchSize: MAX_BATCH },
-  );
 }

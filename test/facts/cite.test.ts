@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type CitableSource, type CitableStatistic, citeSource, citeStatistic, describeFigure, toCslItem } from "../../src/facts/cite.js";
+import { type CitableStatistic, citeSource, citeStatistic, describeFigure } from "../../src/facts/cite.js";
+import { type CitableSource, toCslItem } from "../../src/facts/csl-item.js";
 
 const FOUNDING_ARTICLE: CitableSource = {
   slug: "peoples-daily-2020-10-22-live-streaming-trillion",

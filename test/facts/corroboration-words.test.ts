@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ProducerGroup } from "../../src/facts/corroboration.js";
+import type { ProducerGroup } from "../../src/facts/producer-groups.js";
 import { type CorroborationNames, doubtDescription, groupLabel, linkDescription, possibleEchoDescription } from "../../src/schema/corroboration/corroboration-words.js";
 
 const NAMES: Record<number, string> = { 1: "KPMG", 2: "AliResearch", 3: "iiMedia Research", 4: "Alibaba Group", 5: "Tmall", 6: "Tmall Live", 7: "Acme Brand" };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type CorroborationCitation, corroborate } from "../../src/facts/corroboration.js";
+import type { CorroborationCitation } from "../../src/facts/corroboration-citation.js";
+import { corroborate } from "../../src/facts/corroboration.js";
 import type { ReportLinks } from "../../src/facts/producers.js";
 
 // Entities

@@ -1,5 +1,5 @@
 import type { RequestContext } from "../../context.js";
-import type { ProducerRef } from "../../facts/corroboration.js";
+import type { ProducerRef } from "../../facts/corroboration-citation.js";
 import { entityNode } from "../entity/entity-node.js";
 import { Report } from "../report/report.type.js";
 import type { Producer } from "./producer.union.js";

@@ -1,7 +1,8 @@
 import type { RequestContext } from "../../context.js";
 import type { SourceRow } from "../../db/source.repo.js";
 import type { StatisticRow } from "../../db/statistic.repo.js";
-import type { CitableSource, CitableStatistic, SourceKind } from "../../facts/cite.js";
+import type { CitableStatistic } from "../../facts/cite.js";
+import type { CitableSource, SourceKind } from "../../facts/csl-item.js";
 import type { Comparator } from "../../facts/interval.js";
 import { loadPresent } from "../common/load-all.js";
 

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import type { CitationRow } from "../../db/citation.repo.js";
-import type { ProducerRef } from "../../facts/corroboration.js";
+import type { ProducerRef } from "../../facts/corroboration-citation.js";
 
 /** An editors' doubt about one citation's attribution. Relations are resolved in attribution-doubt.resolver.ts. */
 @ObjectType("AttributionDoubt", {

@@ -1,6 +1,9 @@
-import type { AttributionDoubt, PossibleEcho, ProducerGroup, ProducerLink, ProducerRef } from "../../facts/corroboration.js";
+import type { ProducerRef } from "../../facts/corroboration-citation.js";
+import type { AttributionDoubt } from "../../facts/corroboration.js";
 import type { Key } from "../../facts/key.js";
 import type { OwnershipHop, OwnershipRelation } from "../../facts/one-organization.js";
+import type { PossibleEcho } from "../../facts/possible-echo.js";
+import type { ProducerGroup, ProducerLink } from "../../facts/producer-groups.js";
 import { joinNames, stripPeriod } from "../../facts/prose.js";
 
 /** The names the sentences of a corroboration need, by row id. */

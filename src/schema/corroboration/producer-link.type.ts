@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import type { CitationRow } from "../../db/citation.repo.js";
-import type { ProducerRef } from "../../facts/corroboration.js";
+import type { ProducerRef } from "../../facts/corroboration-citation.js";
 import { ProducerLinkKind } from "./producer-link-kind.enum.js";
 
 /** Why two members of a producer group are one producer. Relations are resolved in producer-link.resolver.ts. */

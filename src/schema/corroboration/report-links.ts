@@ -1,5 +1,5 @@
-import type { ReportGraph } from "../../db/loaders.js";
 import type { CitationRow } from "../../db/citation.repo.js";
+import type { ReportGraph } from "../../db/report-graph-loader.js";
 import type { ReportRow } from "../../db/report.repo.js";
 import { type ReportLinks, producingReports } from "../../facts/producers.js";
 

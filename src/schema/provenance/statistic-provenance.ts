@@ -1,8 +1,8 @@
 import type { RequestContext } from "../../context.js";
 import type { StatisticRow } from "../../db/statistic.repo.js";
+import type { ProducerRef } from "../../facts/corroboration-citation.js";
 import type { Comparator } from "../../facts/interval.js";
 import { describeAmount } from "../../facts/number-format.js";
-import type { ProducerRef } from "../../facts/corroboration.js";
 import {
   type ProvenanceCitation,
   type ProvenanceDerivation,
