@@ -1,5 +1,5 @@
 import { type SafeHtml, html } from "../html.js";
-import type { CardCitation, CardStatistic, NamedRef } from "./fact-card.query.js";
+import type { CardCitation, CardStatistic } from "./fact-card.query.js";
 import { humanize } from "./format.js";
 import type { FactCard } from "./load-fact-card.js";
 import type { Passage } from "./passage.js";
@@ -85,7 +85,7 @@ function attributionText(c: CardCitation): SafeHtml {
   const words = c.attributionAsWritten ? html`“${c.attributionAsWritten}”` : "";
   const target = c.attributedTo;
   if (!target) return html`${words}${words ? " · " : ""}<span class="badge warn">No attribution stated</span>${c.attributionNote ? html` <span class="note">${c.attributionNote}</span>` : ""}`;
-  const name = target.__typename === "Report" ? (target as { title: string }).title : (target as NamedRef).name;
+  const name = target.__typename === "Report" ? target.title : target.name;
   return html`${words}${words ? html` → ` : ""}${name}${
     c.attributionInferred ? html` <span class="badge warn">Inferred by the editors</span>` : html` <span class="badge ok">Stated by the source</span>`
   }${c.attributionNote ? html` <span class="note">${c.attributionNote}</span>` : ""}`;

@@ -2,7 +2,24 @@ import type { Comparator } from "../../facts/interval.js";
 import { withUnitName } from "../../facts/display.js";
 import { describeAmount, exactNumber, humanNumber, unitName, withUnit as unitAfter } from "../../facts/number-format.js";
 import type { UnitInfo } from "../../facts/unit-catalog.js";
-import type { Interval, StatisticKind, ValueLike } from "./fact-card.query.js";
+import type { StatisticKind } from "./fact-card.query.js";
+import type { IntervalFragment } from "./generated/fact-card.operations.js";
+
+/**
+ * A value as the API gives it, in the parts the card writes: every value the fact card's query
+ * selects fits (the statistic's, an input's, a compared figure's).
+ */
+export interface ValueLike {
+  readonly asWritten: string | null;
+  readonly amount: number;
+  readonly comparator: string;
+  readonly unit: string;
+  /** The API's `display`: the value in words for people, whether or not its source is archived. */
+  readonly display?: string;
+}
+
+/** An interval as the API's Quantity gives it (null bounds are unbounded), without its words. */
+export type Interval = Omit<IntervalFragment, "display">;
 
 /** A number with its unit, as the explanations write it: "1,730,000 jobs", "4.1%". */
 function withUnit(n: number, unit: string): string {

@@ -3,6 +3,7 @@ import type { WebDeps } from "../deps.js";
 import { PageQueryError } from "../run-query.js";
 import { loadCardChart } from "./fact-card-chart.js";
 import { type CardCitation, type CardStatistic, FACT_CARD_QUERY, type FactCardResult, PASSAGE_QUERY, type PassageResult } from "./fact-card.query.js";
+import type { FactCardPassageQueryVariables, FactCardQueryVariables } from "./generated/fact-card.operations.js";
 import { type Passage, contextWindow, passageAround } from "./passage.js";
 
 /** Everything the card shows: the statistic, each citation's passage in context, the data version. */
@@ -29,7 +30,7 @@ export class FactCardQueryError extends Error {
  * no statistic has the slug.
  */
 export async function loadFactCard(execute: WebDeps["execute"], slug: string): Promise<FactCard | null> {
-  const result = await run<FactCardResult>(execute, FACT_CARD_QUERY, { slug }, "FactCard");
+  const result = await run<FactCardResult, FactCardQueryVariables>(execute, FACT_CARD_QUERY, { slug }, "FactCard");
   const statistic = result.statistic;
   if (!statistic) return null;
   const passages = new Map<string, Passage | null>();
@@ -49,12 +50,13 @@ async function loadPassage(execute: WebDeps["execute"], citation: CardCitation):
   const quote = citation.quote!;
   const length = citation.source.archive.length;
   const window = contextWindow(quote.start, quote.end, length);
-  const result = await run<PassageResult>(execute, PASSAGE_QUERY, { source: citation.source.slug, ...window }, "FactCardPassage");
+  const result = await run<PassageResult, FactCardPassageQueryVariables>(execute, PASSAGE_QUERY, { source: citation.source.slug, ...window }, "FactCardPassage");
   const text = result.source?.text;
   return text == null ? null : passageAround(text, window.start, quote, length);
 }
 
-async function run<T>(execute: WebDeps["execute"], query: string, variables: Record<string, unknown>, operationName: string): Promise<T> {
+/** Runs one of the card's operations with variables of its generated type; its data, typed as its generated result. */
+async function run<T, V extends Record<string, unknown>>(execute: WebDeps["execute"], query: string, variables: V, operationName: string): Promise<T> {
   const response = await execute({ query, variables, operationName });
   if (response.body.kind !== "single") throw new FactCardQueryError(["expected a single result, got an incremental one"]);
   const { data, errors } = response.body.singleResult;

@@ -50,13 +50,22 @@ function chainBoxes(chain: ProvenanceChain): ChainBox[] {
 }
 
 function subjectItem(s: StepSubject): { text: string; href?: string } {
-  if (s.__typename === "Source" && "sourceTitle" in s) {
-    const by = [s.publisherAsNamed, s.publishedAt].filter(Boolean).join(", ");
-    return { text: [s.sourceTitle ?? s.slug, by].filter(Boolean).join(" — ") };
+  switch (s.__typename) {
+    case "Source": {
+      const by = [s.publisherAsNamed, s.publishedAt].filter(Boolean).join(", ");
+      return { text: [s.sourceTitle ?? s.slug, by].filter(Boolean).join(" — ") };
+    }
+    case "Statistic":
+      return { text: valueText(s.value), href: `/facts/${encodeURIComponent(s.slug)}` };
+    case "Report":
+      return { text: s.title };
+    // Nodes the query selects nothing of: no step connects them, but the type allows them.
+    case "Citation":
+    case "Metric":
+      return { text: s.__typename };
+    default:
+      return { text: s.name };
   }
-  if (s.__typename === "Statistic" && "value" in s) return { text: valueText(s.value), href: `/facts/${encodeURIComponent(s.slug)}` };
-  if ("title" in s) return { text: s.title };
-  return { text: "name" in s ? s.name : s.slug };
 }
 
 /**
