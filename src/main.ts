@@ -3,7 +3,7 @@ import "reflect-metadata";
 import { Command } from "commander";
 import { buildKnowledgeBase, checkKnowledgeBase, needsBuild, summarize } from "./ingest/build.js";
 import { BuildError, formatProblem } from "./ingest/problems.js";
-import { SETTINGS, type ServeSettings, SettingsError, resolveSettings } from "./http/config.js";
+import { SETTINGS, type ServeSettings, SettingsError, resolveSettings } from "./config.js";
 import { DEFAULT_DATA_DIR, DEFAULT_DB_PATH } from "./paths.js";
 
 /**
@@ -77,12 +77,12 @@ serve.action(async (opts: Record<string, string | boolean | undefined> & { build
   if (!cluster.isWorker) {
     if (opts.build && needsBuild(settings.data, settings.db) && !build(settings.data, settings.db)) return;
     if (settings.workers > 1) {
-      const { runPrimary } = await import("./http/cluster.js");
+      const { runPrimary } = await import("./serve/cluster.js");
       return runPrimary(settings);
     }
   }
   // Loaded here so that the db commands do not pay for building the GraphQL schema.
-  const { serveInThisProcess } = await import("./http/lifecycle.js");
+  const { serveInThisProcess } = await import("./serve/lifecycle.js");
   const { TamperedDatabaseError } = await import("./db/integrity.js");
   try {
     await serveInThisProcess(settings);

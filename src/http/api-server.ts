@@ -8,8 +8,8 @@ import type { ApolloServer, GraphQLRequest, GraphQLResponse } from "@apollo/serv
 import type { RequestContext } from "../context.js";
 import type { KnowledgeBase } from "../db/open.js";
 import type { RowCache } from "../db/row-cache.js";
-import type { JitStats } from "./jit-executor.js";
-import type { Logger } from "./logger.js";
+import type { JitStats } from "../api/jit-executor.js";
+import type { Logger } from "../logger.js";
 import type { ResponseCache } from "./response-cache.js";
 
 /** Hooks for tests that need a slow or failing request; absent in production. */

@@ -9,7 +9,7 @@ import { cycles, exampleLoop, folderOf, readImportGraph } from "./import-graph.j
 const graph = readImportGraph();
 const fileEdges = new Map([...graph].map(([file, imports]) => [file, imports.local]));
 
-/** The files that assemble everything (they may import any folder, and http/lifecycle.ts starts server.ts). */
+/** The files that assemble everything (they may import any folder, and serve/lifecycle.ts starts server.ts). */
 const COMPOSITION_ROOTS = new Set(["server", "main"]);
 
 /** Imports that cross folders: for each pair of folders, one file-to-file import as an example. */
@@ -62,7 +62,7 @@ describe("import layout of src/", () => {
 
   it("has no folder-level cycle apart from the composition roots (server.ts, main.ts)", () => {
     const all = folderEdges();
-    // The roots are left out: they import every folder, and http/lifecycle.ts starts server.ts.
+    // The roots are left out: they import every folder, and serve/lifecycle.ts starts server.ts.
     const edges = new Map<string, string[]>();
     for (const [from, targets] of all) if (!COMPOSITION_ROOTS.has(from)) edges.set(from, [...targets.keys()].filter((to) => !COMPOSITION_ROOTS.has(to)));
     const loops = cycles(edges).map((component) => {

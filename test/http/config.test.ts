@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, SETTINGS, SettingsError, resolveSettings } from "../../src/http/config.js";
+import { DEFAULT_SETTINGS, SETTINGS, SettingsError, resolveSettings } from "../../src/config.js";
 import { DEFAULT_DB_PATH, PROJECT_ROOT } from "../../src/paths.js";
 
 describe("serve configuration", () => {

@@ -3,7 +3,7 @@ import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect } from "vitest";
 import { type KnowledgeBase, openKnowledgeBase } from "../../src/db/open.js";
-import { createLogger, type Logger } from "../../src/http/logger.js";
+import { createLogger, type Logger } from "../../src/logger.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 import { type ApiServer, type ServerOptions, createServer } from "../../src/server.js";
 import { type FixtureDb, buildFixtureDb } from "../fixtures/fixture-db.js";

@@ -1,4 +1,4 @@
-import { DEFAULT_DATA_DIR, DEFAULT_DB_PATH } from "../paths.js";
+import { DEFAULT_DATA_DIR, DEFAULT_DB_PATH } from "./paths.js";
 
 /**
  * Every setting of `serve`, in one table: its CLI flag, its environment variable, its default

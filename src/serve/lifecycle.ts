@@ -4,9 +4,9 @@ import { checkArchives, checkContentDigest } from "../db/integrity.js";
 import { openKnowledgeBase } from "../db/open.js";
 import { dataVersion as curatedDataVersion } from "../ingest/load.js";
 import { createServer, serverOptionsFrom } from "../server.js";
-import type { ServeSettings } from "./config.js";
-import { createLogger } from "./logger.js";
-import { testHooksFromEnv } from "./test-hooks.js";
+import type { ServeSettings } from "../config.js";
+import { createLogger } from "../logger.js";
+import { testHooksFromEnv } from "../http/test-hooks.js";
 
 /** What a worker tells the primary once it listens. */
 export interface ListeningMessage {

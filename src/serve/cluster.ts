@@ -1,7 +1,7 @@
 import cluster, { type Worker } from "node:cluster";
-import type { ServeSettings } from "./config.js";
+import type { ServeSettings } from "../config.js";
 import { type ListeningMessage, startupLine } from "./lifecycle.js";
-import { createLogger } from "./logger.js";
+import { createLogger } from "../logger.js";
 
 /** Replacements allowed for workers that die unexpectedly, per minute, before the primary gives up. */
 const MAX_RESTARTS_PER_MINUTE = 5;
