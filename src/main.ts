@@ -3,7 +3,7 @@ import "reflect-metadata";
 import { Command } from "commander";
 import { buildKnowledgeBase, checkKnowledgeBase, needsBuild, summarize } from "./ingest/build.js";
 import { BuildError, formatProblem } from "./ingest/problems.js";
-import { SETTINGS, type ServeSettings, SettingsError, resolveSettings } from "./http/config.js";
+import { SETTINGS, type Settings, SettingsError, resolveSettings } from "./config.js";
 import { DEFAULT_DATA_DIR, DEFAULT_DB_PATH } from "./paths.js";
 
 /**
@@ -63,36 +63,20 @@ for (const s of SETTINGS) {
   serve.option(`${s.flag} ${s.boolean ? "[bool]" : "<value>"}`, `${s.description.replace(/`/g, "")} [env ${s.env}, default ${s.shown ?? s.default}]`);
 }
 serve.action(async (opts: Record<string, string | boolean | undefined> & { build: boolean }) => {
-  let settings: ServeSettings;
+  let settings: Settings;
   try {
-    settings = resolveSettings(opts as Partial<Record<keyof ServeSettings, string | boolean>>);
+    settings = resolveSettings(opts as Partial<Record<keyof Settings, string | boolean>>);
   } catch (e) {
     if (!(e instanceof SettingsError)) throw e;
     console.error(e.message);
     process.exitCode = 1;
     return;
   }
-  const cluster = (await import("node:cluster")).default;
+  // Loaded here so that the db commands do not pay for the server.
+  const { isFirstProcess, runServe } = await import("./serve/start.js");
   // A worker of `serve --workers N` serves at once: the primary built the database already.
-  if (!cluster.isWorker) {
-    if (opts.build && needsBuild(settings.data, settings.db) && !build(settings.data, settings.db)) return;
-    if (settings.workers > 1) {
-      const { runPrimary } = await import("./http/cluster.js");
-      return runPrimary(settings);
-    }
-  }
-  // Loaded here so that the db commands do not pay for building the GraphQL schema.
-  const { serveInThisProcess } = await import("./http/lifecycle.js");
-  const { TamperedDatabaseError } = await import("./db/integrity.js");
-  try {
-    await serveInThisProcess(settings);
-  } catch (e) {
-    // One line a person can act on, not a stack; the database and server opened so far go with the process.
-    if (e instanceof TamperedDatabaseError) console.error(`refusing to serve ${settings.db}: ${e.message}`);
-    else if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") console.error(`port ${settings.port} is in use; set PORT or --port`);
-    else throw e;
-    process.exit(1);
-  }
+  if (isFirstProcess() && opts.build && needsBuild(settings.data, settings.db) && !build(settings.data, settings.db)) return;
+  await runServe(settings);
 });
 
 program

@@ -1,5 +1,8 @@
 import type http from "node:http";
 
+/** The content types a GraphQL POST body may have: JSON (`application/json`, `application/graphql-response+json`). */
+export const JSON_TYPE = /^\s*application\/(graphql-response\+)?json\s*(;|$)/i;
+
 /** What readBody returns when the body is over the limit (the rest is drained, not buffered). */
 export const TOO_LARGE = Symbol("too large");
 

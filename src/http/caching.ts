@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import type http from "node:http";
-import type { ApolloServerPlugin } from "@apollo/server";
-import type { RequestContext } from "../context.js";
+import { type GraphQLParams, queryHash } from "../api/operation-params.js";
 
 /**
  * HTTP caching of GraphQL responses. The database is immutable while served, so the answer to
@@ -14,83 +13,6 @@ import type { RequestContext } from "../context.js";
  * response's media type). Only successful query results get a key-based ETag and
  * `Cache-Control: public`; errors get `no-store`.
  */
-
-/** The GraphQL parameters of a request, as far as the cache needs them. */
-export interface GraphQLParams {
-  readonly query?: string;
-  readonly operationName?: string;
-  /** The variables as canonical-enough JSON (key order as sent). */
-  readonly variables: string;
-  /** The APQ hash, when the request carries one. */
-  readonly persistedHash?: string;
-}
-
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-
-/**
- * Reads the parameters of a GET (search params) or a POST (parsed JSON body); undefined when
- * the request is malformed in any way, so that Apollo answers it with the proper error.
- */
-export function graphQLParams(method: string, url: URL, body: unknown): GraphQLParams | undefined {
-  let query: unknown;
-  let operationName: unknown;
-  let variables: unknown;
-  let extensions: unknown;
-  if (method === "POST") {
-    if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
-    ({ query, operationName, variables, extensions } = body as Record<string, unknown>);
-  } else {
-    const p = url.searchParams;
-    for (const name of ["query", "operationName", "variables", "extensions"]) if (p.getAll(name).length > 1) return undefined;
-    query = p.get("query") ?? undefined;
-    operationName = p.get("operationName") ?? undefined;
-    try {
-      variables = p.has("variables") ? JSON.parse(p.get("variables")!) : undefined;
-      extensions = p.has("extensions") ? JSON.parse(p.get("extensions")!) : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  if (query !== undefined && query !== null && typeof query !== "string") return undefined;
-  if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return undefined;
-  if (variables !== undefined && variables !== null && (typeof variables !== "object" || Array.isArray(variables))) return undefined;
-  let persistedHash: string | undefined;
-  if (extensions !== undefined && extensions !== null) {
-    if (typeof extensions !== "object" || Array.isArray(extensions)) return undefined;
-    const pq = (extensions as Record<string, unknown>).persistedQuery as Record<string, unknown> | undefined;
-    if (pq !== undefined) {
-      if (typeof pq !== "object" || pq === null || pq.version !== 1 || typeof pq.sha256Hash !== "string" || !SHA256_HEX.test(pq.sha256Hash)) return undefined;
-      persistedHash = pq.sha256Hash;
-    }
-  }
-  if (!query && !persistedHash) return undefined;
-  return {
-    ...(query ? { query } : {}),
-    ...(typeof operationName === "string" ? { operationName } : {}),
-    variables: variables ? JSON.stringify(variables) : "{}",
-    ...(persistedHash ? { persistedHash } : {}),
-  };
-}
-
-const QUERY_HASHES = new Map<string, string>();
-const QUERY_HASHES_MAX = 1000;
-const QUERY_HASHES_MAX_LENGTH = 4096;
-
-/**
- * The SHA-256 (hex) of an operation's text: Apollo's document-cache and APQ key. Remembered for
- * the last thousand distinct texts of up to 4 KiB (at most 8 MiB kept; longer texts are hashed
- * each time), so a repeated operation costs a map lookup, not a hash.
- */
-export function queryHash(query: string): string {
-  let hash = QUERY_HASHES.get(query);
-  if (hash === undefined) {
-    hash = createHash("sha256").update(query).digest("hex");
-    if (query.length > QUERY_HASHES_MAX_LENGTH) return hash;
-    if (QUERY_HASHES.size >= QUERY_HASHES_MAX) QUERY_HASHES.clear();
-    QUERY_HASHES.set(query, hash);
-  }
-  return hash;
-}
 
 /**
  * The cache key of a request — the data version, the `Accept` header, the operation's hash,
@@ -140,27 +62,4 @@ export function csrfSafe(req: http.IncomingMessage): boolean {
     const v = req.headers[h];
     return typeof v === "string" && v.length > 0;
   });
-}
-
-/**
- * Records what the HTTP layer needs about an operation: its name and type, and whether its
- * response may be cached (a query that ran to completion without errors).
- */
-export function outcomePlugin(): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue, operation, operationName }) {
-          const outcome = contextValue.outcome;
-          outcome.operationName = operationName;
-          outcome.cacheable =
-            operation?.operation === "query" &&
-            response.body.kind === "single" &&
-            !response.body.singleResult.errors?.length &&
-            (response.http.status ?? 200) === 200 &&
-            !contextValue.deadline.expired;
-        },
-      };
-    },
-  };
 }

@@ -1,6 +1,11 @@
 import type http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { TestHooks } from "./api-server.js";
+
+/** Hooks for tests that need a slow or failing request; absent in production. */
+export interface TestHooks {
+  /** Awaited before a GraphQL operation runs (e.g. to make a request slow). */
+  beforeExecute?(req: http.IncomingMessage): Promise<void> | void;
+}
 
 /** The environment variable that turns the test hooks on; never set it in production. */
 export const TEST_HOOKS_ENV = "LSF_TEST_HOOKS";

@@ -1,4 +1,5 @@
 import { type SafeHtml, html, jsonForScript } from "./html.js";
+import { renderPage } from "./layout.js";
 import { ASSET_PREFIX, type WebManifest } from "./manifest.js";
 
 /**
@@ -42,4 +43,19 @@ ${manifest.examples.map((e) => html`<h2>${e.name}</h2><pre>${e.query}</pre>`)}</
 </body>
 </html>
 `;
+}
+
+/**
+ * What the explorer's address shows while its assets are not built (`npm run build:web`): a
+ * short page that says so and where the API and the schema are; no script.
+ */
+export function renderExplorerNotBuilt(): SafeHtml {
+  return renderPage({
+    title: "GraphQL API · China live-streaming e-commerce facts",
+    embed: false,
+    manifest: null,
+    main: html`<h1>GraphQL API</h1>
+<p>The explorer is not built on this server (<code>npm run build:web</code> builds it). Send queries to
+<code>POST /graphql</code> as JSON; the schema is at <a href="/schema.graphql">/schema.graphql</a>.</p>`,
+  });
 }

@@ -4,7 +4,7 @@ import type http from "node:http";
 import { join } from "node:path";
 import { serveClaimCheck } from "./check/serve-claim-check.js";
 import type { WebDeps } from "./deps.js";
-import { renderExplorerPage } from "./explorer-page.js";
+import { renderExplorerNotBuilt, renderExplorerPage } from "./explorer-page.js";
 import { renderFactCard } from "./fact-card/fact-card.page.js";
 import { FactCardQueryError, loadFactCard } from "./fact-card/load-fact-card.js";
 import { RenderedCards, pageEtag } from "./fact-card/rendered-cards.js";
@@ -42,9 +42,9 @@ const SLUG = /^[a-z0-9][a-z0-9._-]{0,199}$/;
  * - `/assets/<name>`: the built, content-hashed files, cached for a year.
  * - `/check?text=…&publishedAt=…&language=…`: the claim checker (a form that needs no script).
  *
- * Everything else returns false. Until the assets are built, the explorer's paths also
- * return false (the server then shows its plain fallback page) and fact cards are served
- * without their stylesheet. The manifest is re-read when `build:web` replaces it.
+ * Everything else returns false. Until the assets are built, the explorer's paths answer a
+ * short page saying so, and the other pages are served without their stylesheet. The
+ * manifest is re-read when `build:web` replaces it.
  */
 export function createWebRoutes(deps: WebDeps): WebRoutes {
   const assets = new StaticAssets(join(WEB_DIST_DIR, "assets"));
@@ -84,7 +84,10 @@ export function createWebRoutes(deps: WebDeps): WebRoutes {
       }
       if (isExplorerRequest(req, url)) {
         const m = currentManifest();
-        if (!m) return false;
+        if (!m) {
+          sendPage(req, res, renderExplorerNotBuilt(), { status: 200, csp: { page: "document", embeddable: false }, cacheControl: "no-store" });
+          return true;
+        }
         const nonce = randomBytes(18).toString("base64");
         sendPage(req, res, renderExplorerPage(m, nonce), { status: 200, csp: { page: "explorer", styleNonce: nonce }, cacheControl: "no-store" });
         return true;
@@ -172,7 +175,7 @@ async function loadCard(deps: WebDeps, slug: string) {
  * A GET or HEAD for the explorer: `/`, or `/graphql` from a browser (an HTML Accept) without an
  * operation (a query, or a persisted query's hash in `extensions`, which is for the API).
  */
-export function isExplorerRequest(req: http.IncomingMessage, url: URL): boolean {
+function isExplorerRequest(req: http.IncomingMessage, url: URL): boolean {
   if (url.pathname === "/") return true;
   return url.pathname === "/graphql" && !url.searchParams.has("query") && !url.searchParams.has("extensions") && /text\/html/i.test(req.headers.accept ?? "");
 }

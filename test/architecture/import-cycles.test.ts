@@ -3,14 +3,30 @@ import { cycles, exampleLoop, folderOf, readImportGraph } from "./import-graph.j
 
 /**
  * The layout of src/ as a reader follows it: no file reaches itself through its imports
- * (type-only ones count), and the folders depend on one another in one direction:
- * facts/ (pure rules) ← db/ (SQLite) ← context.ts ← schema/ ← http/ and web/ ← server.ts, main.ts.
+ * (type-only ones count), and the folders, with the files at the top of src/ each a unit of its
+ * own, are layered: each may import only those below it in LAYERS.
  */
+const LAYERS = [
+  "paths", // where the project's files are
+  "facts", // pure rules about figures, units, periods and sources
+  "lru-map",
+  "deadline",
+  "db", // SQLite: the knowledge base's repositories, loaders and row cache
+  "ingest", // builds the database from the curated files
+  "context", // the context a GraphQL request's resolvers run in
+  "schema", // the GraphQL schema (type-graphql)
+  "config", // the settings table: flags, environment variables, defaults
+  "logger", // the JSON log
+  "api", // Apollo Server and the GraphQL execution policy (limits, cost, errors, executor); no node:http
+  "http", // node:http: routing, the GraphQL route, body, CORS, caching, health, drain
+  "web", // the pages: a client of the API through web/deps.ts, sent with http/'s helpers
+  "server", // createServer: the API, the pages and the HTTP server put together
+  "serve", // the process: lifecycle, signals, cluster workers
+  "main", // the command line
+];
+
 const graph = readImportGraph();
 const fileEdges = new Map([...graph].map(([file, imports]) => [file, imports.local]));
-
-/** The files that assemble everything (they may import any folder, and http/lifecycle.ts starts server.ts). */
-const COMPOSITION_ROOTS = new Set(["server", "main"]);
 
 /** Imports that cross folders: for each pair of folders, one file-to-file import as an example. */
 function folderEdges(): Map<string, Map<string, string>> {
@@ -27,6 +43,15 @@ function folderEdges(): Map<string, Map<string, string>> {
   return edges;
 }
 
+/** The imports (as examples, `file → file`) that go from a layer to one at or above it. */
+function upwardImports(edges: Map<string, Map<string, string>>, layers: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const [from, targets] of edges) {
+    for (const [to, example] of targets) if (layers.indexOf(to) >= layers.indexOf(from)) found.push(`${from} → ${to} (${example})`);
+  }
+  return found.sort();
+}
+
 /** Every import of a file under `folder` that reaches into one of `forbidden`. */
 function importsInto(folder: string, forbidden: readonly string[]): string[] {
   const found: string[] = [];
@@ -40,7 +65,7 @@ function importsInto(folder: string, forbidden: readonly string[]): string[] {
 describe("import layout of src/", () => {
   it("reads a plausible graph (the reader found the files and their imports)", () => {
     expect(graph.size).toBeGreaterThan(200);
-    expect(graph.get("server.ts")?.local).toContain("context.ts");
+    expect(graph.get("server.ts")?.local).toContain("http/server.ts");
     expect(graph.get("web/fact-card/load-fact-card.ts")?.local).toContain("web/deps.ts");
   });
 
@@ -60,33 +85,44 @@ describe("import layout of src/", () => {
     expect(loops, `import cycles:\n${loops.join("\n")}`).toEqual([]);
   });
 
-  it("has no folder-level cycle apart from the composition roots (server.ts, main.ts)", () => {
-    const all = folderEdges();
-    // The roots are left out: they import every folder, and http/lifecycle.ts starts server.ts.
-    const edges = new Map<string, string[]>();
-    for (const [from, targets] of all) if (!COMPOSITION_ROOTS.has(from)) edges.set(from, [...targets.keys()].filter((to) => !COMPOSITION_ROOTS.has(to)));
-    const loops = cycles(edges).map((component) => {
-      const loop = exampleLoop(edges, component);
-      return loop
-        .slice(0, -1)
-        .map((from, i) => all.get(from)!.get(loop[i + 1]!)!)
-        .join(", then ");
-    });
-    expect(loops, `folder cycles:\n${loops.join("\n")}`).toEqual([]);
+  it("finds an import that goes up the layers (the layering check is not vacuous)", () => {
+    const made = new Map([
+      ["db", new Map([["facts", "db/a.ts → facts/b.ts"]])],
+      ["facts", new Map([["db", "facts/b.ts → db/a.ts"]])],
+    ]);
+    expect(upwardImports(made, ["facts", "db"])).toEqual(["facts → db (facts/b.ts → db/a.ts)"]);
+  });
+
+  it("places every folder and top-level file of src/ in the layers", () => {
+    const units = [...new Set([...graph.keys()].map(folderOf))].sort();
+    expect(units.filter((u) => !LAYERS.includes(u))).toEqual([]);
+  });
+
+  it("imports only down the layers (so no folder-level cycle)", () => {
+    expect(upwardImports(folderEdges(), LAYERS)).toEqual([]);
   });
 
   it("keeps facts/ free of the database, the schema and the server", () => {
-    expect(importsInto("facts", ["db", "schema", "http", "web", "ingest", "context", "server", "main"])).toEqual([]);
+    expect(importsInto("facts", ["db", "schema", "api", "http", "web", "ingest", "context", "server", "serve", "main"])).toEqual([]);
     const packages = [...graph].filter(([file]) => folderOf(file) === "facts").flatMap(([file, i]) => i.packages.filter((p) => /better-sqlite3|type-graphql|graphql|@apollo/.test(p)).map((p) => `${file} → ${p}`));
     expect(packages).toEqual([]);
   });
 
   it("keeps db/ below the schema and the server", () => {
-    expect(importsInto("db", ["schema", "http", "web", "ingest", "context", "server", "main"])).toEqual([]);
+    expect(importsInto("db", ["schema", "api", "http", "web", "ingest", "context", "server", "serve", "main"])).toEqual([]);
   });
 
-  it("keeps the schema (schema/ → facts/, db/, context.ts) out of http/ and web/", () => {
-    expect(importsInto("schema", ["http", "web", "ingest", "server", "main"])).toEqual([]);
+  it("keeps the schema (schema/ → facts/, db/, context.ts) out of the server and the database build", () => {
+    expect(importsInto("schema", ["ingest", "config", "logger", "api", "http", "web", "server", "serve", "main"])).toEqual([]);
+  });
+
+  it("keeps node:http out of api/ (the GraphQL API apart from HTTP)", () => {
+    const found = [...graph].filter(([file, i]) => folderOf(file) === "api" && i.packages.some((p) => p === "node:http" || p === "http")).map(([file]) => file);
+    expect(found).toEqual([]);
+  });
+
+  it("lets web/ reach the API only through its own interface (web/deps.ts), never the server's parts", () => {
+    expect(importsInto("web", ["db", "context", "config", "logger", "api", "server", "serve", "main"])).toEqual([]);
   });
 
   it("keeps better-sqlite3 to db/ (which serves) and ingest/ (which builds the database)", () => {

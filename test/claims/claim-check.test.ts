@@ -1,6 +1,6 @@
 import { Kind, type OperationDefinitionNode, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIELD_COSTS, operationCost } from "../../src/http/cost.js";
+import { FIELD_COSTS, operationCost } from "../../src/api/cost.js";
 import { buildApiSchema } from "../../src/schema/index.js";
 import type { TestApi } from "../api/knowledge-bases.js";
 import { scenarioApi } from "../fixtures/scenario.js";

@@ -94,11 +94,11 @@ describe("HTTP caching", () => {
   });
 
   it("keeps the response cache within its entry and byte bounds", async () => {
-    const small = await startServer(suite.db.dbPath, { responseCacheEntries: 2, responseCacheBytes: 1_000_000 });
+    const small = await startServer(suite.db.dbPath, { responseCacheEntries: 2, responseCacheMb: 1_000_000 / 2 ** 20 });
     try {
       for (const s of ["shoplive", "widgetmall", "nosuch", "shoplive"]) await (await small.post({ query: QUERY, variables: { s } })).text();
       expect(small.server.responseCache.size).toBe(2);
-      const tiny = await startServer(suite.db.dbPath, { responseCacheEntries: 100, responseCacheBytes: 1000 });
+      const tiny = await startServer(suite.db.dbPath, { responseCacheEntries: 100, responseCacheMb: 1000 / 2 ** 20 });
       try {
         await (await tiny.post({ query: QUERY, variables: { s: "shoplive" } })).text();
         expect(tiny.server.responseCache.sizeBytes).toBeLessThanOrEqual(1000);

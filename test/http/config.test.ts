@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, SETTINGS, SettingsError, resolveSettings } from "../../src/http/config.js";
+import { DEFAULT_SETTINGS, SETTINGS, SettingsError, resolveSettings, settingsWithDefaults } from "../../src/config.js";
 import { DEFAULT_DB_PATH, PROJECT_ROOT } from "../../src/paths.js";
 
 describe("serve configuration", () => {
@@ -31,6 +31,13 @@ describe("serve configuration", () => {
     expect(resolveSettings({ logRequests: true }, {}).logRequests).toBe(true);
     expect(resolveSettings({}, { LOG_REQUESTS: "yes", FIELD_SUGGESTIONS: "off" })).toMatchObject({ logRequests: true, fieldSuggestions: false });
     expect(resolveSettings({}, { CORS_ORIGINS: "https://a.example, http://localhost:5173" }).corsOrigins).toBe("https://a.example,http://localhost:5173");
+  });
+
+  it("gives a server created in-process the defaults for what it is not given, with the row cache off", () => {
+    expect(settingsWithDefaults()).toEqual({ ...DEFAULT_SETTINGS, rowCacheEntries: 0 });
+    expect(DEFAULT_SETTINGS.rowCacheEntries).toBeGreaterThan(0);
+    const given = settingsWithDefaults({ maxDepth: 3, rowCacheEntries: 50, corsOrigins: undefined });
+    expect(given).toMatchObject({ maxDepth: 3, rowCacheEntries: 50, corsOrigins: "*", maxAliases: DEFAULT_SETTINGS.maxAliases });
   });
 
   it("refuses bad values, naming the flag, the variable, the rule and the source", () => {

@@ -27,7 +27,7 @@ const log = memoryLog();
 beforeAll(async () => {
   db = buildFixtureDb();
   api = await startServer(db.dbPath, { logger: log.logger }, withBrokenStatement);
-  debugApi = await startServer(db.dbPath, { debug: true }, withBrokenStatement);
+  debugApi = await startServer(db.dbPath, { debugErrors: true }, withBrokenStatement);
 });
 afterAll(async () => {
   await api.close();

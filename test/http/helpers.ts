@@ -3,9 +3,10 @@ import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect } from "vitest";
 import { type KnowledgeBase, openKnowledgeBase } from "../../src/db/open.js";
-import { createLogger, type Logger } from "../../src/http/logger.js";
+import { createLogger, type Logger } from "../../src/logger.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
-import { type ApiServer, type ServerOptions, createServer } from "../../src/server.js";
+import type { Settings } from "../../src/config.js";
+import { type ApiServer, type ServerWiring, createServer } from "../../src/server.js";
 import { type FixtureDb, buildFixtureDb } from "../fixtures/fixture-db.js";
 
 /** A JSON log kept in memory: what pino wrote, one parsed object per line. */
@@ -33,10 +34,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(dbPath: string, options: ServerOptions = {}, kbOverride?: (kb: KnowledgeBase) => KnowledgeBase): Promise<RunningServer> {
+/** What a test server is started with: any settings (the row cache on unless given), a logger (silent unless given), test hooks. */
+export type TestServerOptions = Partial<Settings> & ServerWiring;
+
+export async function startServer(dbPath: string, options: TestServerOptions = {}, kbOverride?: (kb: KnowledgeBase) => KnowledgeBase): Promise<RunningServer> {
   const real = openKnowledgeBase(dbPath);
   const kb = kbOverride ? kbOverride(real) : real;
-  const server = await createServer(kb, { logger: createLogger({ level: "silent" }), rowCacheEntries: 10_000, ...options });
+  const { logger, testHooks, ...settings } = options;
+  const server = await createServer(kb, { rowCacheEntries: 10_000, ...settings }, { logger: logger ?? createLogger({ level: "silent" }), testHooks });
   const { url: base } = await server.listen(0, "127.0.0.1");
   return {
     server,
@@ -63,7 +68,7 @@ export interface FixtureSuite {
  * Builds the fixture database and starts a server over it before the file's tests, and stops
  * and removes both after them. Call at the top level of a test file.
  */
-export function fixtureSuite(options: ServerOptions = {}): FixtureSuite {
+export function fixtureSuite(options: TestServerOptions = {}): FixtureSuite {
   const suite = {} as { db: FixtureDb; api: RunningServer };
   beforeAll(async () => {
     suite.db = buildFixtureDb();

@@ -1,6 +1,6 @@
 import { type DocumentNode, buildSchema, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { COMPILE_ON_USE, jitExecutor } from "../../src/http/jit-executor.js";
+import { COMPILE_ON_USE, jitExecutor } from "../../src/api/jit-executor.js";
 
 const schema = buildSchema(`type Query { hello(name: String = "world"): String! boom: String }`);
 // graphql-jit resolves through the schema's own resolvers; give the fields theirs.

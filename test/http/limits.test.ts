@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Kind, getIntrospectionQuery, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { LIMIT_CODES } from "../../src/http/limits.js";
+import { LIMIT_CODES } from "../../src/api/limits.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 import { codes, fixtureSuite } from "./helpers.js";
 

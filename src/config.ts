@@ -1,13 +1,15 @@
-import { DEFAULT_DATA_DIR, DEFAULT_DB_PATH } from "../paths.js";
+import { DEFAULT_DATA_DIR, DEFAULT_DB_PATH } from "./paths.js";
 
 /**
- * Every setting of `serve`, in one table: its CLI flag, its environment variable, its default
+ * Every setting of the server, in one table: its CLI flag, its environment variable, its default
  * and how it is checked. The command line wins over the environment, which wins over the
  * default. README's "Configuration" table lists the same rows (a test keeps them in step).
+ * `serve` resolves them all (resolveSettings); a server created in-process takes any of them
+ * and the defaults for the rest (settingsWithDefaults).
  */
 
-/** What `serve` is configured with, once parsed and checked. */
-export interface ServeSettings {
+/** What the server is configured with, once parsed and checked. */
+export interface Settings {
   readonly port: number;
   readonly host: string;
   readonly db: string;
@@ -50,7 +52,7 @@ const invalid = (rule: string): Invalid => ({ invalid: rule });
 const isInvalid = (v: unknown): v is Invalid => typeof v === "object" && v !== null && "invalid" in v;
 
 /** One row of the settings table. */
-export interface SettingSpec<K extends keyof ServeSettings = keyof ServeSettings> {
+export interface SettingSpec<K extends keyof Settings = keyof Settings> {
   readonly key: K;
   readonly flag: string;
   readonly env: string;
@@ -58,7 +60,7 @@ export interface SettingSpec<K extends keyof ServeSettings = keyof ServeSettings
   /** The default as README shows it, when it differs (paths are resolved from the project root). */
   readonly shown?: string;
   readonly description: string;
-  readonly parse: Parser<ServeSettings[K]>;
+  readonly parse: Parser<Settings[K]>;
   /** A switch: the flag alone means true (`--flag false` to turn it off). */
   readonly boolean?: true;
 }
@@ -102,7 +104,7 @@ const origins: Parser<string> = (raw) => {
   return list.join(",");
 };
 
-function spec<K extends keyof ServeSettings>(s: SettingSpec<K>): SettingSpec<K> {
+function spec<K extends keyof Settings>(s: SettingSpec<K>): SettingSpec<K> {
   return s;
 }
 
@@ -145,7 +147,7 @@ export class SettingsError extends Error {}
  * Resolves every setting: `given` (parsed CLI flags, by key, as strings) over `env` over the
  * defaults. Throws SettingsError naming the first bad one.
  */
-export function resolveSettings(given: Partial<Record<keyof ServeSettings, string | boolean | undefined>>, env: NodeJS.ProcessEnv = process.env): ServeSettings {
+export function resolveSettings(given: Partial<Record<keyof Settings, string | boolean | undefined>>, env: NodeJS.ProcessEnv = process.env): Settings {
   const out: Record<string, unknown> = {};
   for (const s of SETTINGS) {
     const flagValue = given[s.key];
@@ -158,8 +160,26 @@ export function resolveSettings(given: Partial<Record<keyof ServeSettings, strin
     }
     out[s.key] = value;
   }
-  return out as unknown as ServeSettings;
+  return out as unknown as Settings;
 }
 
-/** The defaults alone (what tests and in-process servers start from). */
-export const DEFAULT_SETTINGS: ServeSettings = resolveSettings({}, {});
+/** The defaults alone, as `serve` has them with no flag and no environment. */
+export const DEFAULT_SETTINGS: Settings = resolveSettings({}, {});
+
+/**
+ * The defaults of a server created in-process (createServer, in tests and benchmarks): `serve`'s,
+ * except the row cache, off unless asked for, so that tests counting statements see every one.
+ */
+const IN_PROCESS_DEFAULTS: Settings = { ...DEFAULT_SETTINGS, rowCacheEntries: 0 };
+
+/** The settings given, with the in-process defaults for those left out (or undefined). */
+export function settingsWithDefaults(given: Partial<Settings> = {}): Settings {
+  const settings: Record<string, unknown> = { ...IN_PROCESS_DEFAULTS };
+  for (const [key, value] of Object.entries(given)) if (value !== undefined) settings[key] = value;
+  return settings as unknown as Settings;
+}
+
+/** Bytes in `n` MiB (the `*Mb` settings' unit). */
+export function mib(n: number): number {
+  return n * 1024 * 1024;
+}

@@ -3,10 +3,10 @@ import { existsSync } from "node:fs";
 import { checkArchives, checkContentDigest } from "../db/integrity.js";
 import { openKnowledgeBase } from "../db/open.js";
 import { dataVersion as curatedDataVersion } from "../ingest/load.js";
-import { createServer, serverOptionsFrom } from "../server.js";
-import type { ServeSettings } from "./config.js";
-import { createLogger } from "./logger.js";
-import { testHooksFromEnv } from "./test-hooks.js";
+import { createServer } from "../server.js";
+import type { Settings } from "../config.js";
+import { createLogger } from "../logger.js";
+import { testHooksFromEnv } from "../http/test-hooks.js";
 
 /** What a worker tells the primary once it listens. */
 export interface ListeningMessage {
@@ -26,7 +26,7 @@ export function startupLine(url: string, dataVersion: string, builtAt: string, w
  * refuses it if it was changed after it was built (integrity.ts), listens, and on SIGTERM/SIGINT stops accepting, drains in-flight requests (up to the
  * shutdown timeout), closes the database and exits 0.
  */
-export async function serveInThisProcess(settings: ServeSettings): Promise<void> {
+export async function serveInThisProcess(settings: Settings): Promise<void> {
   const log = createLogger({ level: settings.logLevel });
   const kb = openKnowledgeBase(settings.db);
   try {
@@ -39,7 +39,7 @@ export async function serveInThisProcess(settings: ServeSettings): Promise<void>
     kb.close();
     throw e;
   }
-  const server = await createServer(kb, { ...serverOptionsFrom(settings), logger: log, testHooks: testHooksFromEnv() });
+  const server = await createServer(kb, settings, { logger: log, testHooks: testHooksFromEnv() });
   const { url } = await server.listen(settings.port, settings.host);
   const { dataVersion, builtAt } = kb.build;
   log.info({ url: `${url}graphql`, dataVersion, builtAt, worker: cluster.isWorker ? cluster.worker?.id : undefined }, "listening");

@@ -4,7 +4,7 @@ import { type GraphQLFormattedError, GraphQLError } from "graphql";
 import type { RequestContext } from "../context.js";
 import { DEADLINE_EXCEEDED, DeadlineExceededError } from "../deadline.js";
 import { LIMIT_CODES, tokenLimitError } from "./limits.js";
-import type { Logger } from "./logger.js";
+import type { Logger } from "../logger.js";
 
 /** The code of every error the client did not cause; its message is masked. */
 export const INTERNAL_SERVER_ERROR = ApolloServerErrorCode.INTERNAL_SERVER_ERROR;

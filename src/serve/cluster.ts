@@ -1,7 +1,7 @@
 import cluster, { type Worker } from "node:cluster";
-import type { ServeSettings } from "./config.js";
+import type { Settings } from "../config.js";
 import { type ListeningMessage, startupLine } from "./lifecycle.js";
-import { createLogger } from "./logger.js";
+import { createLogger } from "../logger.js";
 
 /** Replacements allowed for workers that die unexpectedly, per minute, before the primary gives up. */
 const MAX_RESTARTS_PER_MINUTE = 5;
@@ -13,7 +13,7 @@ const MAX_RESTARTS_PER_MINUTE = 5;
  * SIGTERM/SIGINT forwards SIGTERM to every worker, waits for them to drain and exit, then exits
  * 0 (1 if a worker did not exit cleanly).
  */
-export async function runPrimary(settings: ServeSettings): Promise<void> {
+export async function runPrimary(settings: Settings): Promise<void> {
   const log = createLogger({ level: settings.logLevel });
   let stopping = false;
   const restarts: number[] = [];

@@ -1,0 +1,56 @@
+import type { ApolloServer, GraphQLRequest, GraphQLResponse, HTTPGraphQLResponse } from "@apollo/server";
+import type { Settings } from "../config.js";
+import { type RequestContext, createContext } from "../context.js";
+import type { KnowledgeBase } from "../db/open.js";
+import { RowCache } from "../db/row-cache.js";
+import { Deadline } from "../deadline.js";
+import type { Logger } from "../logger.js";
+import { buildApiSchema, schemaSdl } from "../schema/index.js";
+import { createApollo } from "./apollo.js";
+import { type JitStats, jitExecutor } from "./jit-executor.js";
+import { type HttpOperation, runOperation } from "./run-operation.js";
+
+/** An operation run in-process: a GraphQL request whose query is given as text. */
+export type InProcessRequest = Omit<GraphQLRequest, "query"> & { query: string };
+
+/**
+ * The GraphQL API over one knowledge base, apart from HTTP: the schema, Apollo Server with our
+ * limits, masking and executor, and the request contexts its resolvers run in.
+ */
+export interface GraphQLApi {
+  readonly apollo: ApolloServer<RequestContext>;
+  /** The schema as SDL (what /schema.graphql serves). */
+  readonly sdl: string;
+  /** What graphql-jit has compiled and run (`executor: "jit"`); undefined with graphql-js. */
+  readonly jit: Readonly<JitStats> | undefined;
+  /** The cross-request row cache, when on. */
+  readonly rowCache: RowCache | undefined;
+  /** A fresh context for one request, with its id and deadline. */
+  context(requestId: string, deadline: Deadline): RequestContext;
+  /** Runs one operation in-process with a fresh context and the request timeout (tests, web pages). */
+  execute(request: InProcessRequest): Promise<GraphQLResponse>;
+  /** Runs one operation sent over HTTP that the response cache could not answer (run-operation.ts). */
+  run(operation: HttpOperation, context: RequestContext): Promise<HTTPGraphQLResponse>;
+  /** Stops Apollo (the database stays open). */
+  stop(): Promise<void>;
+}
+
+/** Builds the schema and starts Apollo Server over an open knowledge base. */
+export async function createGraphQLApi(kb: KnowledgeBase, settings: Settings, log: Logger): Promise<GraphQLApi> {
+  const rowCache = settings.rowCacheEntries > 0 ? new RowCache(settings.rowCacheEntries) : undefined;
+  const schema = buildApiSchema();
+  const sdl = schemaSdl(schema);
+  const jit = settings.executor === "jit" ? jitExecutor(schema) : undefined;
+  const apollo = createApollo({ schema, sdl, settings, log, jit });
+  await apollo.start();
+  return {
+    apollo,
+    sdl,
+    jit: jit?.stats,
+    rowCache,
+    context: (requestId, deadline) => createContext(kb, { requestId, deadline, rowCache }),
+    execute: (request) => apollo.executeOperation(request, { contextValue: createContext(kb, { deadline: new Deadline(settings.requestTimeoutMs), rowCache }) }),
+    run: (operation, context) => runOperation(apollo, operation, context),
+    stop: () => apollo.stop(),
+  };
+}

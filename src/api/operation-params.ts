@@ -1,0 +1,84 @@
+import { createHash } from "node:crypto";
+
+/*
+ * The parameters of a GraphQL request sent over HTTP (GraphQL over HTTP: a GET's search
+ * parameters, a POST's JSON body), read once by the HTTP layer for its caches and handed to
+ * the API with the operation.
+ */
+
+/** The GraphQL parameters of a request, as the response cache keys it and the API reads it. */
+export interface GraphQLParams {
+  readonly query?: string;
+  readonly operationName?: string;
+  /** The variables as canonical-enough JSON (key order as sent). */
+  readonly variables: string;
+  /** The APQ hash, when the request carries one. */
+  readonly persistedHash?: string;
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * Reads the parameters of a GET (search params) or a POST (parsed JSON body); undefined when
+ * the request is malformed in any way, so that Apollo answers it with the proper error.
+ */
+export function graphQLParams(method: string, url: URL, body: unknown): GraphQLParams | undefined {
+  let query: unknown;
+  let operationName: unknown;
+  let variables: unknown;
+  let extensions: unknown;
+  if (method === "POST") {
+    if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
+    ({ query, operationName, variables, extensions } = body as Record<string, unknown>);
+  } else {
+    const p = url.searchParams;
+    for (const name of ["query", "operationName", "variables", "extensions"]) if (p.getAll(name).length > 1) return undefined;
+    query = p.get("query") ?? undefined;
+    operationName = p.get("operationName") ?? undefined;
+    try {
+      variables = p.has("variables") ? JSON.parse(p.get("variables")!) : undefined;
+      extensions = p.has("extensions") ? JSON.parse(p.get("extensions")!) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  if (query !== undefined && query !== null && typeof query !== "string") return undefined;
+  if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return undefined;
+  if (variables !== undefined && variables !== null && (typeof variables !== "object" || Array.isArray(variables))) return undefined;
+  let persistedHash: string | undefined;
+  if (extensions !== undefined && extensions !== null) {
+    if (typeof extensions !== "object" || Array.isArray(extensions)) return undefined;
+    const pq = (extensions as Record<string, unknown>).persistedQuery as Record<string, unknown> | undefined;
+    if (pq !== undefined) {
+      if (typeof pq !== "object" || pq === null || pq.version !== 1 || typeof pq.sha256Hash !== "string" || !SHA256_HEX.test(pq.sha256Hash)) return undefined;
+      persistedHash = pq.sha256Hash;
+    }
+  }
+  if (!query && !persistedHash) return undefined;
+  return {
+    ...(query ? { query } : {}),
+    ...(typeof operationName === "string" ? { operationName } : {}),
+    variables: variables ? JSON.stringify(variables) : "{}",
+    ...(persistedHash ? { persistedHash } : {}),
+  };
+}
+
+const QUERY_HASHES = new Map<string, string>();
+const QUERY_HASHES_MAX = 1000;
+const QUERY_HASHES_MAX_LENGTH = 4096;
+
+/**
+ * The SHA-256 (hex) of an operation's text: Apollo's document-cache and APQ key. Remembered for
+ * the last thousand distinct texts of up to 4 KiB (at most 8 MiB kept; longer texts are hashed
+ * each time), so a repeated operation costs a map lookup, not a hash.
+ */
+export function queryHash(query: string): string {
+  let hash = QUERY_HASHES.get(query);
+  if (hash === undefined) {
+    hash = createHash("sha256").update(query).digest("hex");
+    if (query.length > QUERY_HASHES_MAX_LENGTH) return hash;
+    if (QUERY_HASHES.size >= QUERY_HASHES_MAX) QUERY_HASHES.clear();
+    QUERY_HASHES.set(query, hash);
+  }
+  return hash;
+}
