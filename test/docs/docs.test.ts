@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { buildSchema, parse, print, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "../../src/http/config.js";
+import { DEFAULT_SETTINGS } from "../../src/config.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 import { type TestApi, projectApi } from "../api/knowledge-bases.js";
 import { type Files, anchors, brokenLinks, codeBlocks, codeSpans, filesUnder, headingAnchor, prose } from "./markdown.js";
