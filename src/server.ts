@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
-import { type RequestContext, createContext } from "./context.js";
+import { type RequestContext, createContext } from "./schema/context.js";
 import type { KnowledgeBase } from "./db/open.js";
 import { TOO_LARGE, readBody } from "./http/body.js";
 import { csrfSafe, etagOf, graphQLParams, matchesEtag, outcomePlugin, publicCacheControl, queryHash, requestKey } from "./http/caching.js";
@@ -12,7 +12,7 @@ import { MAX_JSON_DEPTH, TOO_DEEP_MESSAGE, jsonNestedDeeperThan, nestedDeeperTha
 import { DEFAULT_SETTINGS, type Executor, type ServeSettings } from "./http/config.js";
 import { Cors } from "./http/cors.js";
 import { jitExecutor, jitGateway } from "./http/jit-executor.js";
-import { DEADLINE_EXCEEDED, Deadline, DeadlineExceededError } from "./deadline.js";
+import { DEADLINE_EXCEEDED, Deadline, DeadlineExceededError } from "./db/deadline.js";
 import { Drainer } from "./http/drain.js";
 import { MASKED_MESSAGE, createFormatError, errorPlugin } from "./http/errors.js";
 import { sendHealth, sendReadiness } from "./http/health.js";

@@ -5,7 +5,7 @@
  */
 import type http from "node:http";
 import type { ApolloServer, GraphQLRequest, GraphQLResponse } from "@apollo/server";
-import type { RequestContext } from "../context.js";
+import type { RequestContext } from "../schema/context.js";
 import type { KnowledgeBase } from "../db/open.js";
 import type { RowCache } from "../db/row-cache.js";
 import type { JitStats } from "./jit-executor.js";

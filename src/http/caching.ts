@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type http from "node:http";
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { RequestContext } from "../context.js";
+import { CACHE_SIZES, createCache } from "../cache/caches.js";
+import type { RequestContext } from "../schema/context.js";
 
 /**
  * HTTP caching of GraphQL responses. The database is immutable while served, so the answer to
@@ -72,21 +73,19 @@ export function graphQLParams(method: string, url: URL, body: unknown): GraphQLP
   };
 }
 
-const QUERY_HASHES = new Map<string, string>();
-const QUERY_HASHES_MAX = 1000;
+const QUERY_HASHES = createCache<string, string>("queryHashes", { maxEntries: CACHE_SIZES.queryHashes });
 const QUERY_HASHES_MAX_LENGTH = 4096;
 
 /**
  * The SHA-256 (hex) of an operation's text: Apollo's document-cache and APQ key. Remembered for
- * the last thousand distinct texts of up to 4 KiB (at most 8 MiB kept; longer texts are hashed
- * each time), so a repeated operation costs a map lookup, not a hash.
+ * the last thousand distinct texts of up to 4 KiB (the cache `queryHashes`: at most 8 MiB kept;
+ * longer texts are hashed each time), so a repeated operation costs a map lookup, not a hash.
  */
 export function queryHash(query: string): string {
   let hash = QUERY_HASHES.get(query);
   if (hash === undefined) {
     hash = createHash("sha256").update(query).digest("hex");
     if (query.length > QUERY_HASHES_MAX_LENGTH) return hash;
-    if (QUERY_HASHES.size >= QUERY_HASHES_MAX) QUERY_HASHES.clear();
     QUERY_HASHES.set(query, hash);
   }
   return hash;

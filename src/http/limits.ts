@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { type FragmentDefinitionNode, GraphQLError, Kind, Lexer, type OperationDefinitionNode, Source, TokenKind, type ValidationContext, type ValidationRule } from "graphql";
-import type { RequestContext } from "../context.js";
+import type { RequestContext } from "../schema/context.js";
 import { costVariables, operationCost } from "./cost.js";
 
 /** The query limits; each is configurable (see config.ts) and documented in README. */

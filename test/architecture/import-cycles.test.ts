@@ -4,7 +4,9 @@ import { cycles, exampleLoop, folderOf, readImportGraph } from "./import-graph.j
 /**
  * The layout of src/ as a reader follows it: no file reaches itself through its imports
  * (type-only ones count), and the folders depend on one another in one direction:
- * facts/ (pure rules) ← db/ (SQLite) ← context.ts ← schema/ ← http/ and web/ ← server.ts, main.ts.
+ * cache/ (the one cache abstraction and its catalog) ← facts/ (pure rules) ← db/ (SQLite, the
+ * statements a request runs) ← schema/ (with the request context) ← http/ and web/ ← server.ts,
+ * main.ts. cache/ is at the bottom because every layer keeps a cache; it imports nothing.
  */
 const graph = readImportGraph();
 const fileEdges = new Map([...graph].map(([file, imports]) => [file, imports.local]));
@@ -40,7 +42,7 @@ function importsInto(folder: string, forbidden: readonly string[]): string[] {
 describe("import layout of src/", () => {
   it("reads a plausible graph (the reader found the files and their imports)", () => {
     expect(graph.size).toBeGreaterThan(200);
-    expect(graph.get("server.ts")?.local).toContain("context.ts");
+    expect(graph.get("server.ts")?.local).toContain("schema/context.ts");
     expect(graph.get("web/fact-card/load-fact-card.ts")?.local).toContain("web/deps.ts");
   });
 
@@ -75,17 +77,21 @@ describe("import layout of src/", () => {
     expect(loops, `folder cycles:\n${loops.join("\n")}`).toEqual([]);
   });
 
+  it("keeps cache/ free of every other folder (each layer may keep a cache)", () => {
+    expect(importsInto("cache", ["facts", "db", "schema", "http", "web", "ingest", "server", "main"])).toEqual([]);
+  });
+
   it("keeps facts/ free of the database, the schema and the server", () => {
-    expect(importsInto("facts", ["db", "schema", "http", "web", "ingest", "context", "server", "main"])).toEqual([]);
+    expect(importsInto("facts", ["db", "schema", "http", "web", "ingest", "server", "main"])).toEqual([]);
     const packages = [...graph].filter(([file]) => folderOf(file) === "facts").flatMap(([file, i]) => i.packages.filter((p) => /better-sqlite3|type-graphql|graphql|@apollo/.test(p)).map((p) => `${file} → ${p}`));
     expect(packages).toEqual([]);
   });
 
   it("keeps db/ below the schema and the server", () => {
-    expect(importsInto("db", ["schema", "http", "web", "ingest", "context", "server", "main"])).toEqual([]);
+    expect(importsInto("db", ["schema", "http", "web", "ingest", "server", "main"])).toEqual([]);
   });
 
-  it("keeps the schema (schema/ → facts/, db/, context.ts) out of http/ and web/", () => {
+  it("keeps the schema (schema/ → cache/, facts/, db/) out of http/ and web/", () => {
     expect(importsInto("schema", ["http", "web", "ingest", "server", "main"])).toEqual([]);
   });
 
