@@ -45,6 +45,14 @@ export const CACHES = {
     scope: "process",
     usedIn: "src/http/caching.ts",
   },
+  operationCosts: {
+    holds: "The estimated cost of one parsed operation for given values of its cost variables (one cache per operation, kept as long as Apollo keeps the document).",
+    key: "The values of the operation's `first`, `last` and `ids` variables.",
+    bound: "1,000 sets of values per operation.",
+    setting: "None: fixed in the code (MAX_COSTS_PER_OPERATION).",
+    scope: "server",
+    usedIn: "src/http/limits.ts",
+  },
   jitOperations: {
     holds: "Per parsed document, its operations' use counts and graphql-jit compiled code.",
     key: "The parsed document (Apollo hands every request of a document the same one).",
