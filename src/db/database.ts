@@ -13,8 +13,8 @@ export interface RunsStatements {
 
 /**
  * One SQL statement, prepared once per database and counted every time it runs. Repositories
- * only ever see these, so the count the wrapper keeps is the number of statements a request
- * ran (the batching tests and benchmarks read it).
+ * run them only through Statements (statements.ts), so the count the wrapper keeps is the
+ * number of statements requests ran (the batching tests and benchmarks read it).
  */
 export class Query<Row> {
   constructor(
@@ -61,7 +61,7 @@ export class KnowledgeDb {
     readonly sqlite: Database.Database,
   ) {}
 
-  /** The prepared statement for `sql`, compiled on first use. */
+  /** The prepared statement for `sql`, compiled on first use (Statements runs it, checking the request's deadline). */
   query<Row>(sql: string): Query<Row> {
     let q = this.statements.get(sql);
     if (!q) {

@@ -16,6 +16,10 @@ export class MetaRepository {
 
   /** The data version, build time and counts; throws when the database has no build record. */
   buildInfo(): BuildInfo {
+    return this.run.cached("meta.buildInfo", [], () => this.readBuildInfo());
+  }
+
+  private readBuildInfo(): BuildInfo {
     const rows = this.run.all<{ key: string; value: string }>("SELECT key, value FROM meta");
     const meta = new Map(rows.map((r) => [r.key, r.value]));
     const dataVersion = meta.get("data_version");

@@ -34,11 +34,6 @@ export class Statements {
     return this.db.query<Row>(sql).get(...params);
   }
 
-  /** Throws DeadlineExceededError once the request's deadline has passed. */
-  checkDeadline(): void {
-    this.deadline?.check();
-  }
-
   /**
    * `read()`, or its result kept by the row cache under `name` (`repository.method`) and
    * `args` when the same read was made before. Kept only when every argument is a primitive or
