@@ -253,7 +253,7 @@ export const FIXED_LOOKUPS: readonly FixedLookup[] = [
     file: "src/db/database.ts",
     name: "KnowledgeDb.statements",
     holds: "One prepared statement per SQL text.",
-    bounded: "The SQL texts come from the code: filters, orders and batch sizes are closed sets (batch sizes bucketed to 14).",
+    bounded: "The SQL texts come from the code: filters (entity types and search kinds deduplicated), orders and batch sizes (bucketed to 14) are closed sets.",
   },
   {
     file: "src/facts/number-format.ts",

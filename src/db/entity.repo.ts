@@ -139,8 +139,10 @@ export class EntityRepository {
     const where: string[] = [];
     const params: string[] = [];
     if (c.types) {
-      where.push(c.types.length === 1 ? "e.type = ?" : `e.type IN (${placeholders(c.types.length)})`);
-      params.push(...c.types);
+      // Distinct types, so that the statement's text is one of a closed set (KnowledgeDb keeps one per text).
+      const types = [...new Set(c.types)];
+      where.push(types.length === 1 ? "e.type = ?" : `e.type IN (${placeholders(types.length)})`);
+      params.push(...types);
     }
     if (c.orgKind !== undefined) {
       where.push("e.org_kind = ?");

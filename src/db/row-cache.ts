@@ -35,16 +35,34 @@ export class RowCache {
     return this.entries.size;
   }
 
-  /** `fn(...args)`, from the cache when the same call was made before. */
+  /** `fn()`, from the cache when the same read (`prefix` and `args`) was made before. */
   call(prefix: string, args: readonly unknown[], fn: () => unknown): unknown {
     const key = keyOf(prefix, args);
     if (key === undefined) return fn();
     const hit = this.entries.get(key);
     if (hit !== undefined) return hit;
     const result = fn();
-    if (result === undefined || (Array.isArray(result) && result.length > RowCache.MAX_ROWS) || !isPlainData(result, 0)) return result;
-    this.entries.set(key, deepFreeze(result));
+    this.keep(key, result);
     return result;
+  }
+
+  /**
+   * The key of a read of `keys` (and `leading` values) named `name`, as `call` makes it for
+   * the arguments `[keys, ...leading]`; undefined when a key is not a primitive.
+   */
+  static keyOfKeys(name: string, keys: readonly unknown[], leading: readonly unknown[] | undefined): string | undefined {
+    return keyOf(name, leading === undefined ? [keys] : [keys, ...leading]);
+  }
+
+  /** The result kept under `key`, made the most recently used; undefined when there is none. */
+  get(key: string): unknown {
+    return this.entries.get(key);
+  }
+
+  /** Keeps `result` (frozen) under `key`, unless it is too large or not plain data. */
+  keep(key: string, result: unknown): void {
+    if (result === undefined || (Array.isArray(result) && result.length > RowCache.MAX_ROWS) || !isPlainData(result, 0)) return;
+    this.entries.set(key, deepFreeze(result));
   }
 }
 

@@ -1,7 +1,7 @@
 import { selectByKeySets, selectByKeys, selectByTuples } from "./batch.js";
 import type { KnowledgeDb, SqlValue } from "./database.js";
 import type { Deadline } from "./deadline.js";
-import type { RowCache } from "./row-cache.js";
+import { RowCache } from "./row-cache.js";
 
 /**
  * The one way the repositories run SQL, made for one request (src/schema/context.ts) or for
@@ -46,8 +46,18 @@ export class Statements {
   }
 
   /** The rows of a read by keys (`selectByKeys`: one `?` per key, batched), kept by the row cache as `name`. */
-  byKeys<Row, K extends SqlValue>(name: string, sql: (inList: string) => string, keys: readonly K[], leading: readonly SqlValue[] = []): Row[] {
-    return this.cached(name, leading.length === 0 ? [keys] : [keys, ...leading], () => selectByKeys<Row, K>(this, sql, keys, leading));
+  byKeys<Row, K extends SqlValue>(name: string, sql: (inList: string) => string, keys: readonly K[], leading?: readonly SqlValue[]): Row[] {
+    // `cached` spelt out: the hot path of a warm request (dozens of these per fact card) makes no closure.
+    this.deadline?.check();
+    const cache = this.rowCache;
+    const key = cache === undefined ? undefined : RowCache.keyOfKeys(name, keys, leading);
+    if (key !== undefined) {
+      const hit = cache!.get(key);
+      if (hit !== undefined) return hit as Row[];
+    }
+    const rows = selectByKeys<Row, K>(this, sql, keys, leading);
+    if (key !== undefined) cache!.keep(key, rows);
+    return rows;
   }
 
   /** The rows of a read by two sets of keys (`selectByKeySets`), kept by the row cache as `name`. */
