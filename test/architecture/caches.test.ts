@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ANALYSES, CACHES, FIXED_LOOKUPS, KNOWLEDGE_BASE_CACHE_ENTRIES } from "../../src/cache/caches.js";
+import { ANALYSES, CACHES, KNOWLEDGE_BASE_CACHE_ENTRIES } from "../../src/cache/caches.js";
+import { FIXED_LOOKUPS } from "../../src/cache/fixed-lookups.js";
 import { SRC } from "./import-graph.js";
 
 /**
