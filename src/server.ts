@@ -3,7 +3,7 @@ import type { ApolloServer, GraphQLResponse } from "@apollo/server";
 import { type GraphQLApi, type InProcessRequest, createGraphQLApi } from "./api/graphql-api.js";
 import type { JitStats } from "./api/jit-executor.js";
 import { type Settings, settingsWithDefaults } from "./config.js";
-import type { RequestContext } from "./context.js";
+import type { RequestContext } from "./schema/context.js";
 import type { KnowledgeBase } from "./db/open.js";
 import type { RowCache } from "./db/row-cache.js";
 import type { ResponseCache } from "./http/response-cache.js";

@@ -38,7 +38,7 @@ async function main(root: string, port: number, db: string, rowCacheEntries: num
   const dist = (file: string) => import(pathToFileURL(join(root, "dist", "src", file)).href);
   await import("reflect-metadata");
   const { buildApiSchema } = (await dist("schema/index.js")) as typeof import("../../src/schema/index.js");
-  const { createContext } = (await dist("context.js")) as typeof import("../../src/context.js");
+  const { createContext } = (await dist("schema/context.js")) as typeof import("../../src/schema/context.js");
   const { openKnowledgeBase } = (await dist("db/open.js")) as typeof import("../../src/db/open.js");
   const { RowCache } = (await dist("db/row-cache.js")) as typeof import("../../src/db/row-cache.js");
 

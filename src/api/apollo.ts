@@ -2,7 +2,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { type Settings, mib } from "../config.js";
-import type { RequestContext } from "../context.js";
+import type { RequestContext } from "../schema/context.js";
 import type { Logger } from "../logger.js";
 import { DocumentCache } from "./document-store.js";
 import { createFormatError, errorPlugin } from "./errors.js";

@@ -1,5 +1,7 @@
 import type { DocumentStore } from "@apollo/server";
 import type { DocumentNode, Token } from "graphql";
+import type { BoundedCache } from "../cache/bounded-cache.js";
+import { createCache } from "../cache/caches.js";
 
 /** Bytes a parsed document is estimated to hold per lexical token (its AST node and token objects). */
 const BYTES_PER_TOKEN = 240;
@@ -22,16 +24,19 @@ export function documentBytes(document: DocumentNode): number {
 /**
  * Apollo's store of parsed and validated documents (keyed by the query's SHA-256), bounded by
  * the bytes its documents hold (documentBytes) as well as by their number; the least recently
- * used go first. Replaces Apollo's default store, whose size estimate missed the query text.
+ * used go first (the cache `documents` of src/cache/caches.ts); one document may take at most
+ * an eighth of the bytes, so that it cannot push out most of the others. Replaces Apollo's
+ * default store, whose size estimate missed the query text.
  */
 export class DocumentCache implements DocumentStore {
-  private readonly entries = new Map<string, { document: DocumentNode; bytes: number }>();
-  private bytes = 0;
+  private readonly entries: BoundedCache<string, { document: DocumentNode; bytes: number }>;
 
   constructor(
     readonly maxBytes: number,
     readonly maxEntries = 10_000,
-  ) {}
+  ) {
+    this.entries = createCache("documents", { maxEntries, maxBytes, sizeOf: (_key, entry) => entry.bytes, maxEntryBytes: maxBytes / 8 });
+  }
 
   /** Documents kept now. */
   get size(): number {
@@ -40,40 +45,23 @@ export class DocumentCache implements DocumentStore {
 
   /** The keys kept, least recently used first (Apollo prefixes the query's SHA-256 with the schema's hash). */
   keys(): string[] {
-    return [...this.entries.keys()];
+    return this.entries.keys();
   }
 
   /** Estimated bytes kept now. */
   get sizeBytes(): number {
-    return this.bytes;
+    return this.entries.bytes;
   }
 
   async get(key: string): Promise<DocumentNode | undefined> {
-    const hit = this.entries.get(key);
-    if (!hit) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, hit);
-    return hit.document;
+    return this.entries.get(key)?.document;
   }
 
   async set(key: string, document: DocumentNode): Promise<void> {
-    const bytes = documentBytes(document);
-    await this.delete(key);
-    if (bytes > this.maxBytes / 8) return; // one document may not push out most of the others
-    this.entries.set(key, { document, bytes });
-    this.bytes += bytes;
-    for (const [k, v] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
-      this.entries.delete(k);
-      this.bytes -= v.bytes;
-    }
+    this.entries.set(key, { document, bytes: documentBytes(document) });
   }
 
   async delete(key: string): Promise<boolean> {
-    const old = this.entries.get(key);
-    if (!old) return false;
-    this.entries.delete(key);
-    this.bytes -= old.bytes;
-    return true;
+    return this.entries.delete(key);
   }
 }

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import { type GraphQLFormattedError, GraphQLError } from "graphql";
-import type { RequestContext } from "../context.js";
-import { DEADLINE_EXCEEDED, DeadlineExceededError } from "../deadline.js";
+import type { RequestContext } from "../schema/context.js";
+import { DEADLINE_EXCEEDED, DeadlineExceededError } from "../db/deadline.js";
 import { LIMIT_CODES, tokenLimitError } from "./limits.js";
 import type { Logger } from "../logger.js";
 

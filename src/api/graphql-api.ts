@@ -1,9 +1,9 @@
 import type { ApolloServer, GraphQLRequest, GraphQLResponse, HTTPGraphQLResponse } from "@apollo/server";
 import type { Settings } from "../config.js";
-import { type RequestContext, createContext } from "../context.js";
+import { type RequestContext, createContext } from "../schema/context.js";
 import type { KnowledgeBase } from "../db/open.js";
 import { RowCache } from "../db/row-cache.js";
-import { Deadline } from "../deadline.js";
+import { Deadline } from "../db/deadline.js";
 import type { Logger } from "../logger.js";
 import { buildApiSchema, schemaSdl } from "../schema/index.js";
 import { createApollo } from "./apollo.js";

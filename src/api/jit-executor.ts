@@ -1,7 +1,7 @@
 import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-interface";
 import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema, execute } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
-import { LruMap } from "../lru-map.js";
+import { createCache } from "../cache/caches.js";
 
 /** What the executor has done so far (for tests and the benchmark's notes). */
 export interface JitStats {
@@ -58,8 +58,8 @@ export function jitExecutor(schema: GraphQLSchema, options: { maxDocuments?: num
   const stats: JitStats = { compiledOperations: 0, compiledExecutions: 0, interpretedExecutions: 0 };
   // Apollo hands every request of a document the same parsed DocumentNode (its document store).
   // The documents most recently used are remembered, at most maxDocuments of them, so the
-  // compiled code kept is bounded whatever clients send.
-  const operations = new LruMap<DocumentNode, Map<string, Operation>>(maxDocuments);
+  // compiled code kept is bounded whatever clients send (the cache `jitOperations`).
+  const operations = createCache<DocumentNode, Map<string, Operation>>("jitOperations", { maxEntries: maxDocuments });
   const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
     let byName = operations.get(document);
     if (!byName) operations.set(document, (byName = new Map()));

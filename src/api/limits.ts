@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { type FragmentDefinitionNode, GraphQLError, Kind, Lexer, type OperationDefinitionNode, Source, TokenKind, type ValidationContext, type ValidationRule } from "graphql";
-import type { RequestContext } from "../context.js";
+import type { BoundedCache } from "../cache/bounded-cache.js";
+import { createCache } from "../cache/caches.js";
+import type { RequestContext } from "../schema/context.js";
 import { costVariables, operationCost } from "./cost.js";
 
 /** The query limits; each is configurable (see config.ts) and documented in README. */
@@ -100,7 +102,9 @@ export function countTokens(body: string): number {
  * request of a document the same parsed document) and those values, and remembered.
  */
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin<RequestContext> {
-  const costs = new WeakMap<OperationDefinitionNode, { variables: string[]; byValues: Map<string, number>; fragments: Record<string, FragmentDefinitionNode> }>();
+  // By parsed operation (an association that lives as long as Apollo keeps the document), the
+  // costs by the values of its cost variables: the cache `operationCosts` of src/cache/caches.ts.
+  const costs = new WeakMap<OperationDefinitionNode, { variables: string[]; byValues: BoundedCache<string, number>; fragments: Record<string, FragmentDefinitionNode> }>();
   return {
     async requestDidStart() {
       return {
@@ -118,7 +122,7 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin<RequestCont
           if (!known) {
             const fragments: Record<string, FragmentDefinitionNode> = {};
             for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-            known = { variables: costVariables(operation, fragments), byValues: new Map(), fragments };
+            known = { variables: costVariables(operation, fragments), byValues: createCache("operationCosts", { maxEntries: MAX_COSTS_PER_OPERATION }), fragments };
             costs.set(operation, known);
           }
           const variables = request.variables ?? {};
@@ -126,7 +130,6 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin<RequestCont
           let cost = known.byValues.get(values);
           if (cost === undefined) {
             cost = Math.ceil(operationCost(schema, operation, known.fragments, variables));
-            if (known.byValues.size >= MAX_COSTS_PER_OPERATION) known.byValues.clear();
             known.byValues.set(values, cost);
           }
           contextValue.outcome.cost = cost;

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { CACHE_SIZES, createCache } from "../cache/caches.js";
 
 /*
  * The parameters of a GraphQL request sent over HTTP (GraphQL over HTTP: a GET's search
@@ -63,8 +64,7 @@ export function graphQLParams(method: string, url: URL, body: unknown): GraphQLP
   };
 }
 
-const QUERY_HASHES = new Map<string, string>();
-const QUERY_HASHES_MAX = 1000;
+const QUERY_HASHES = createCache<string, string>("queryHashes", { maxEntries: CACHE_SIZES.queryHashes });
 const QUERY_HASHES_MAX_LENGTH = 4096;
 
 /**
@@ -77,7 +77,6 @@ export function queryHash(query: string): string {
   if (hash === undefined) {
     hash = createHash("sha256").update(query).digest("hex");
     if (query.length > QUERY_HASHES_MAX_LENGTH) return hash;
-    if (QUERY_HASHES.size >= QUERY_HASHES_MAX) QUERY_HASHES.clear();
     QUERY_HASHES.set(query, hash);
   }
   return hash;

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { RequestContext } from "../context.js";
+import type { RequestContext } from "../schema/context.js";
 
 /**
  * Records what the HTTP layer needs about an operation: its name and type, and whether its

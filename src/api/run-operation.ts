@@ -1,5 +1,5 @@
 import type { ApolloServer, HTTPGraphQLRequest, HTTPGraphQLResponse } from "@apollo/server";
-import type { RequestContext } from "../context.js";
+import type { RequestContext } from "../schema/context.js";
 import type { GraphQLParams } from "./operation-params.js";
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { ArchiveText } from "../facts/anchor.js";
-import { LruMap } from "../lru-map.js";
+import type { BoundedCache } from "../cache/bounded-cache.js";
 import type { SourceRepository } from "./source.repo.js";
 
 /** A source's archived text as served, with its stored digest and the digest of the text now. */
@@ -15,20 +15,18 @@ export interface Archive {
 }
 
 /**
- * Archived texts, shared by every request on one database. The database is opened read-only
- * and never changes while served, so each text is read and hashed once, then kept (least
- * recently used first out) so verification and `Source.text` do not re-hash per request.
+ * Archived texts as one request reads them. The database is opened read-only and never
+ * changes while served, so each text is read and hashed once, then kept in the knowledge
+ * base's cache `archiveTexts` (src/cache/caches.ts; least recently used first out), shared by
+ * every request, so verification and `Source.text` do not re-hash per request.
  */
 export class ArchiveStore {
-  private readonly cache: LruMap<number, Archive>;
-
   constructor(
+    /** The request's sources, which read the texts not kept. */
     private readonly sources: SourceRepository,
-    /** How many texts to keep in memory. */
-    capacity = 256,
-  ) {
-    this.cache = new LruMap(capacity);
-  }
+    /** The texts kept across requests. */
+    private readonly cache: BoundedCache<number, Archive>,
+  ) {}
 
   /** The archives of the given sources (null for a source without archived text); one statement for all that are not cached. */
   load(sourceIds: readonly number[]): Map<number, Archive | null> {

@@ -1,4 +1,4 @@
-import type { KnowledgeDb, SqlValue } from "./database.js";
+import type { RunsStatements, SqlValue } from "./database.js";
 
 /** The most keys one batched statement binds; DataLoaders use it as their maxBatchSize. */
 export const MAX_BATCH = 512;
@@ -26,13 +26,13 @@ export function placeholders(n: number): string {
  * keys. Rows come back in the order SQLite returns them; callers group them by key.
  */
 export function selectByKeys<Row, K extends SqlValue>(
-  db: KnowledgeDb,
+  run: RunsStatements,
   sql: (inList: string) => string,
   keys: readonly K[],
   leading: readonly SqlValue[] = [],
 ): Row[] {
   const out: Row[] = [];
-  for (const chunk of chunks(keys)) out.push(...db.query<Row>(sql(placeholders(chunk.length))).all(...leading, ...chunk));
+  for (const chunk of chunks(keys)) out.push(...run.all<Row>(sql(placeholders(chunk.length)), [...leading, ...chunk]));
   return out;
 }
 
@@ -56,7 +56,7 @@ export function groupBy<Row, K>(rows: readonly Row[], key: (r: Row) => K): Map<K
  * Callers that select with OR (or UNION) may see a row more than once and should dedupe.
  */
 export function selectByKeySets<Row, A extends SqlValue, B extends SqlValue>(
-  db: KnowledgeDb,
+  run: RunsStatements,
   sql: (first: string, second: string) => string,
   first: readonly A[],
   second: readonly B[],
@@ -65,7 +65,7 @@ export function selectByKeySets<Row, A extends SqlValue, B extends SqlValue>(
   const b = chunks(second);
   const out: Row[] = [];
   for (const x of a) {
-    for (const y of b) out.push(...db.query<Row>(sql(placeholders(x.length), placeholders(y.length))).all(...x, ...y));
+    for (const y of b) out.push(...run.all<Row>(sql(placeholders(x.length), placeholders(y.length)), [...x, ...y]));
   }
   return out;
 }
@@ -98,11 +98,11 @@ function chunks<K>(keys: readonly K[], identity: (key: K) => unknown = (k) => k)
  * bucketed and padded (by repeating the last tuple) like `selectByKeys`, MAX_BATCH tuples per
  * statement. Rows come back as SQLite returns them; callers match them to their tuples.
  */
-export function selectByTuples<Row>(db: KnowledgeDb, sql: (values: string) => string, tuples: readonly (readonly SqlValue[])[], width: number): Row[] {
+export function selectByTuples<Row>(run: RunsStatements, sql: (values: string) => string, tuples: readonly (readonly SqlValue[])[], width: number): Row[] {
   const row = `(${placeholders(width)})`;
   const out: Row[] = [];
   for (const chunk of chunks(tuples, (t) => JSON.stringify(t))) {
-    out.push(...db.query<Row>(sql(Array.from({ length: chunk.length }, () => row).join(", "))).all(...chunk.flat()));
+    out.push(...run.all<Row>(sql(Array.from({ length: chunk.length }, () => row).join(", ")), chunk.flat()));
   }
   return out;
 }

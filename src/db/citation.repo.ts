@@ -1,7 +1,6 @@
-import { selectByKeys } from "./batch.js";
-import type { KnowledgeDb } from "./database.js";
 import type { KeysetOrder } from "./keyset.js";
 import { type Page, type PageWindow, countRows, readPage } from "./page.js";
+import type { Statements } from "./statements.js";
 
 /** One source stating one statistic, with the quote's selectors and the attribution as stated. */
 export interface CitationRow {
@@ -62,40 +61,35 @@ const READING_ORDER: KeysetOrder = { key: "c.quote_start", id: "c.id", nullable:
 
 /** Reads citations. */
 export class CitationRepository {
-  constructor(private readonly db: KnowledgeDb) {}
+  constructor(private readonly run: Statements) {}
 
   /** Citations by slug (`<source-slug>.<key>`), in any order. */
   bySlugs(slugs: readonly string[]): CitationRow[] {
-    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM citation c WHERE c.slug IN (${list})`, slugs);
+    return this.run.byKeys("citations.bySlugs", (list) => `SELECT ${COLUMNS} FROM citation c WHERE c.slug IN (${list})`, slugs);
   }
 
   /** The citations of the given statistics, each statistic's in their recorded order. */
   byStatistics(statisticIds: readonly number[]): CitationRow[] {
-    return selectByKeys(
-      this.db,
-      (list) => `SELECT ${COLUMNS} FROM citation c WHERE c.statistic_id IN (${list}) ORDER BY c.statistic_id, c.position, c.id`,
-      statisticIds,
-    );
+    return this.run.byKeys("citations.byStatistics", (list) => `SELECT ${COLUMNS} FROM citation c WHERE c.statistic_id IN (${list}) ORDER BY c.statistic_id, c.position, c.id`, statisticIds);
   }
 
   /** The intermediaries of the given citations' attributions, each citation's in order from its source toward the producer. */
   via(citationIds: readonly number[]): CitationViaRow[] {
-    return selectByKeys(
-      this.db,
-      (list) =>
-        `SELECT citation_id AS citationId, position, report_id AS reportId, entity_id AS entityId FROM citation_via WHERE citation_id IN (${list}) ORDER BY citation_id, position`,
+    return this.run.byKeys(
+      "citations.via",
+      (list) => `SELECT citation_id AS citationId, position, report_id AS reportId, entity_id AS entityId FROM citation_via WHERE citation_id IN (${list}) ORDER BY citation_id, position`,
       citationIds,
     );
   }
 
   /** A page of one source's citations in reading order (quote position; unquoted ones last, by id). */
   pageBySource(sourceId: number, window: PageWindow): Page<CitationRow> {
-    return readPage(this.db, bySource(sourceId), READING_ORDER, window);
+    return readPage(this.run, bySource(sourceId), READING_ORDER, window);
   }
 
   /** How many citations a source has. */
   countBySource(sourceId: number): number {
-    return countRows(this.db, bySource(sourceId));
+    return this.run.cached("citations.countBySource", [sourceId], () => countRows(this.run, bySource(sourceId)));
   }
 }
 

@@ -3,10 +3,18 @@ import type Database from "better-sqlite3";
 /** Values a statement can bind: SQLite's scalar types as better-sqlite3 accepts them. */
 export type SqlValue = string | number | bigint | null;
 
+/** Runs SQL for the repositories' helpers (batch.ts, page.ts): Statements does, for one request. */
+export interface RunsStatements {
+  /** Every row of `sql` with `params` bound. */
+  all<Row>(sql: string, params?: readonly SqlValue[]): Row[];
+  /** The first row of `sql`, or undefined. */
+  get<Row>(sql: string, params?: readonly SqlValue[]): Row | undefined;
+}
+
 /**
  * One SQL statement, prepared once per database and counted every time it runs. Repositories
- * only ever see these, so the count the wrapper keeps is the number of statements a request
- * ran (the batching tests and benchmarks read it).
+ * run them only through Statements (statements.ts), so the count the wrapper keeps is the
+ * number of statements requests ran (the batching tests and benchmarks read it).
  */
 export class Query<Row> {
   constructor(
@@ -53,7 +61,7 @@ export class KnowledgeDb {
     readonly sqlite: Database.Database,
   ) {}
 
-  /** The prepared statement for `sql`, compiled on first use. */
+  /** The prepared statement for `sql`, compiled on first use (Statements runs it, checking the request's deadline). */
   query<Row>(sql: string): Query<Row> {
     let q = this.statements.get(sql);
     if (!q) {

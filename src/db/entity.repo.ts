@@ -1,7 +1,7 @@
-import { placeholders, selectByKeys } from "./batch.js";
-import type { KnowledgeDb } from "./database.js";
+import { placeholders } from "./batch.js";
 import type { KeysetOrder } from "./keyset.js";
 import { type Page, type PageWindow, countRows, readPage } from "./page.js";
+import type { Statements } from "./statements.js";
 
 /** The kinds of entity the knowledge base holds, as stored in `entity.type`. */
 export type EntityType = "PLATFORM" | "ORGANIZATION" | "MCN" | "BRAND" | "PERSON" | "MARKET" | "EVENT";
@@ -74,22 +74,22 @@ const BY_SLUG: KeysetOrder = { key: "e.slug", id: "e.id", nullable: false, desce
 
 /** Reads entities and their names. Plain SQL; statements are prepared once per database. */
 export class EntityRepository {
-  constructor(private readonly db: KnowledgeDb) {}
+  constructor(private readonly run: Statements) {}
 
   /** Entities by row id, in any order. */
   byIds(ids: readonly number[]): EntityRow[] {
-    return selectByKeys(this.db, (list) => `SELECT ${ENTITY_COLUMNS} FROM entity e WHERE e.id IN (${list})`, ids);
+    return this.run.byKeys("entities.byIds", (list) => `SELECT ${ENTITY_COLUMNS} FROM entity e WHERE e.id IN (${list})`, ids);
   }
 
   /** Entities by slug, in any order. */
   bySlugs(slugs: readonly string[]): EntityRow[] {
-    return selectByKeys(this.db, (list) => `SELECT ${ENTITY_COLUMNS} FROM entity e WHERE e.slug IN (${list})`, slugs);
+    return this.run.byKeys("entities.bySlugs", (list) => `SELECT ${ENTITY_COLUMNS} FROM entity e WHERE e.slug IN (${list})`, slugs);
   }
 
   /** Names in other languages and aliases of the given entities, by language then name. */
   names(entityIds: readonly number[]): EntityNameRow[] {
-    return selectByKeys(
-      this.db,
+    return this.run.byKeys(
+      "entities.names",
       (list) => `SELECT entity_id AS entityId, lang, name, is_alias AS isAlias FROM entity_name WHERE entity_id IN (${list}) ORDER BY entity_id, is_alias, lang, name`,
       entityIds,
     );
@@ -102,18 +102,20 @@ export class EntityRepository {
    * so they are read whole rather than by key.
    */
   scopeLinks(): ScopeLinks {
+    return this.run.cached("entities.scopeLinks", [], () => this.readScopeLinks());
+  }
+
+  private readScopeLinks(): ScopeLinks {
     // One statement for both (agreement reads them on every request that compares figures).
-    const rows = this.db
-      .query<{ kind: "M" | "E"; id: number; name: string; parentId: number | null; parentName: string | null; start: string | null; end: string | null }>(
-        `SELECT 'M' AS kind, e.id, e.name, p.id AS parentId, p.name AS parentName, NULL AS start, NULL AS end
+    const rows = this.run.all<{ kind: "M" | "E"; id: number; name: string; parentId: number | null; parentName: string | null; start: string | null; end: string | null }>(
+      `SELECT 'M' AS kind, e.id, e.name, p.id AS parentId, p.name AS parentName, NULL AS start, NULL AS end
            FROM entity e JOIN entity p ON p.id = e.parent_id WHERE e.type = 'MARKET' AND p.type = 'MARKET'
          UNION ALL
          SELECT 'M', e.id, e.name, p.id, p.name, NULL, NULL FROM entity e JOIN entity p ON p.id = e.part_of_id
          UNION ALL
          SELECT 'E', id, name, parent_id, NULL, start_date, end_date FROM entity WHERE type = 'EVENT'
          ORDER BY 1, 2`,
-      )
-      .all();
+    );
     const markets: MarketLinkRow[] = [];
     const events: EventDatesRow[] = [];
     for (const r of rows) {
@@ -125,20 +127,22 @@ export class EntityRepository {
 
   /** A page of entities in slug order. */
   page(criteria: EntityCriteria, window: PageWindow): Page<EntityRow> {
-    return readPage(this.db, this.listQuery(criteria), BY_SLUG, window);
+    return readPage(this.run, this.listQuery(criteria), BY_SLUG, window);
   }
 
   /** How many entities meet the criteria. */
   count(criteria: EntityCriteria): number {
-    return countRows(this.db, this.listQuery(criteria));
+    return countRows(this.run, this.listQuery(criteria));
   }
 
   private listQuery(c: EntityCriteria) {
     const where: string[] = [];
     const params: string[] = [];
     if (c.types) {
-      where.push(c.types.length === 1 ? "e.type = ?" : `e.type IN (${placeholders(c.types.length)})`);
-      params.push(...c.types);
+      // Distinct types, so that the statement's text is one of a closed set (KnowledgeDb keeps one per text).
+      const types = [...new Set(c.types)];
+      where.push(types.length === 1 ? "e.type = ?" : `e.type IN (${placeholders(types.length)})`);
+      params.push(...types);
     }
     if (c.orgKind !== undefined) {
       where.push("e.org_kind = ?");

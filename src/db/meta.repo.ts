@@ -1,4 +1,4 @@
-import type { KnowledgeDb } from "./database.js";
+import type { Statements } from "./statements.js";
 
 /** What the build recorded about the database in its `meta` table. */
 export interface BuildInfo {
@@ -12,11 +12,15 @@ export interface BuildInfo {
 
 /** Reads the build's meta table. */
 export class MetaRepository {
-  constructor(private readonly db: KnowledgeDb) {}
+  constructor(private readonly run: Statements) {}
 
   /** The data version, build time and counts; throws when the database has no build record. */
   buildInfo(): BuildInfo {
-    const rows = this.db.query<{ key: string; value: string }>("SELECT key, value FROM meta").all();
+    return this.run.cached("meta.buildInfo", [], () => this.readBuildInfo());
+  }
+
+  private readBuildInfo(): BuildInfo {
+    const rows = this.run.all<{ key: string; value: string }>("SELECT key, value FROM meta");
     const meta = new Map(rows.map((r) => [r.key, r.value]));
     const dataVersion = meta.get("data_version");
     const builtAt = meta.get("built_at");

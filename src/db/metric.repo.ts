@@ -1,7 +1,6 @@
-import { selectByKeySets, selectByKeys } from "./batch.js";
-import type { KnowledgeDb } from "./database.js";
 import type { KeysetOrder } from "./keyset.js";
 import { type Page, type PageWindow, countRows, readPage } from "./page.js";
+import type { Statements } from "./statements.js";
 
 /** A metric: what a statistic measures. */
 export interface MetricRow {
@@ -34,31 +33,26 @@ const BY_SLUG: KeysetOrder = { key: "m.slug", id: "m.id", nullable: false, desce
 
 /** Reads metrics, their units and related metrics. */
 export class MetricRepository {
-  constructor(private readonly db: KnowledgeDb) {}
+  constructor(private readonly run: Statements) {}
 
   /** Metrics by row id, in any order. */
   byIds(ids: readonly number[]): MetricRow[] {
-    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM metric m WHERE m.id IN (${list})`, ids);
+    return this.run.byKeys("metrics.byIds", (list) => `SELECT ${COLUMNS} FROM metric m WHERE m.id IN (${list})`, ids);
   }
 
   /** Metrics by slug, in any order. */
   bySlugs(slugs: readonly string[]): MetricRow[] {
-    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM metric m WHERE m.slug IN (${list})`, slugs);
+    return this.run.byKeys("metrics.bySlugs", (list) => `SELECT ${COLUMNS} FROM metric m WHERE m.slug IN (${list})`, slugs);
   }
 
   /** Units of the given metrics, alphabetically. */
   units(metricIds: readonly number[]): MetricUnitRow[] {
-    return selectByKeys(this.db, (list) => `SELECT metric_id AS metricId, unit FROM metric_unit WHERE metric_id IN (${list}) ORDER BY metric_id, unit`, metricIds);
+    return this.run.byKeys("metrics.units", (list) => `SELECT metric_id AS metricId, unit FROM metric_unit WHERE metric_id IN (${list}) ORDER BY metric_id, unit`, metricIds);
   }
 
   /** Metrics related to the given ones. */
   related(metricIds: readonly number[]): MetricRelationRow[] {
-    return selectByKeys(
-      this.db,
-      (list) =>
-        `SELECT ${RELATION_COLUMNS} FROM metric_related WHERE metric_id IN (${list}) ORDER BY metric_id, related_id`,
-      metricIds,
-    );
+    return this.run.byKeys("metrics.related", (list) => `SELECT ${RELATION_COLUMNS} FROM metric_related WHERE metric_id IN (${list}) ORDER BY metric_id, related_id`, metricIds);
   }
 
   /**
@@ -66,8 +60,8 @@ export class MetricRepository {
    * counts a relation from either side). A relation between two of the metrics comes once.
    */
   relationsTouching(metricIds: readonly number[]): MetricRelationRow[] {
-    return selectByKeySets(
-      this.db,
+    return this.run.byKeySets(
+      "metrics.relationsTouching",
       (declared, related) =>
         `SELECT ${RELATION_COLUMNS} FROM metric_related WHERE metric_id IN (${declared}) UNION SELECT ${RELATION_COLUMNS} FROM metric_related WHERE related_id IN (${related}) ORDER BY metricId, relatedId`,
       metricIds,
@@ -77,16 +71,16 @@ export class MetricRepository {
 
   /** Every relation between metrics (for knowledge-base-wide analyses such as conflict groups). */
   allRelations(): MetricRelationRow[] {
-    return this.db.query<MetricRelationRow>(`SELECT ${RELATION_COLUMNS} FROM metric_related ORDER BY metricId, relatedId`).all();
+    return this.run.allCached<MetricRelationRow>("metrics.allRelations", `SELECT ${RELATION_COLUMNS} FROM metric_related ORDER BY metricId, relatedId`);
   }
 
   /** A page of metrics in slug order. */
   page(window: PageWindow): Page<MetricRow> {
-    return readPage(this.db, { select: COLUMNS, from: "metric m", where: [], params: [] }, BY_SLUG, window);
+    return readPage(this.run, { select: COLUMNS, from: "metric m", where: [], params: [] }, BY_SLUG, window);
   }
 
   /** How many metrics there are. */
   count(): number {
-    return countRows(this.db, { select: COLUMNS, from: "metric m", where: [], params: [] });
+    return this.run.cached("metrics.count", [], () => countRows(this.run, { select: COLUMNS, from: "metric m", where: [], params: [] }));
   }
 }

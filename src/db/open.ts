@@ -1,11 +1,18 @@
 import Database from "better-sqlite3";
+import { KnowledgeBaseAnalyses } from "../cache/analyses.js";
 import { KnowledgeDb } from "./database.js";
 import type { BuildInfo } from "./meta.repo.js";
 import { type Repositories, createRepositories } from "./repositories.js";
+import { Statements } from "./statements.js";
 
-/** An open knowledge base: the connection, its repositories and what the build recorded. */
+/** An open knowledge base: the connection, what it keeps across requests, and what the build recorded. */
 export interface KnowledgeBase {
   readonly db: KnowledgeDb;
+  /** Its analyses and per-key caches, kept while it is open (src/cache/analyses.ts). */
+  readonly analyses: KnowledgeBaseAnalyses;
+  /** The repositories running their statements through `run` (what a request's context uses). */
+  repositories(run: Statements): Repositories;
+  /** Repositories for work outside requests (the CLI, tests): no deadline, no row cache. */
   readonly repos: Repositories;
   readonly build: BuildInfo;
   /** The file it was opened from. */
@@ -45,9 +52,11 @@ export function openKnowledgeBase(path: string): KnowledgeBase {
     sqlite.exec("CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(main, search_index, row)");
     sqlite.pragma("query_only = ON");
     const db = new KnowledgeDb(sqlite);
-    const repos = createRepositories(db);
+    const analyses = new KnowledgeBaseAnalyses();
+    const repositories = (run: Statements) => createRepositories(run, analyses);
+    const repos = repositories(new Statements(db));
     const build = repos.meta.buildInfo();
-    return { db, repos, build, path, close: () => db.close() };
+    return { db, analyses, repositories, repos, build, path, close: () => db.close() };
   } catch (e) {
     sqlite.close();
     throw e;

@@ -1,4 +1,4 @@
-import type { KnowledgeDb } from "./database.js";
+import type { RunsStatements } from "./database.js";
 import { type BaseQuery, type Keyset, type KeysetOrder, countSql, keysetSql } from "./keyset.js";
 
 /** Which part of a list to read: `first` rows after `after`, or `last` rows before `before`. */
@@ -21,10 +21,10 @@ export interface Page<Row> {
  * whether the list goes on; when a cursor is given, one more indexed LIMIT 1 query learns
  * whether rows lie behind it. Never more than two statements, whatever the page size.
  */
-export function readPage<Row>(db: KnowledgeDb, q: BaseQuery, order: KeysetOrder, window: PageWindow): Page<Row> {
+export function readPage<Row>(statements: RunsStatements, q: BaseQuery, order: KeysetOrder, window: PageWindow): Page<Row> {
   const run = (cursor: Keyset | undefined, backward: boolean, limit: number, inclusive = false) => {
     const { sql, params } = keysetSql(q, order, { cursor, backward, limit, inclusive });
-    return db.query<Positioned<Row>>(sql).all(...params);
+    return statements.all<Positioned<Row>>(sql, params);
   };
   if ("first" in window) {
     const rows = run(window.after, false, window.first + 1);
@@ -43,7 +43,7 @@ export function readPage<Row>(db: KnowledgeDb, q: BaseQuery, order: KeysetOrder,
 }
 
 /** The number of rows of a list (what `totalCount` reports). */
-export function countRows(db: KnowledgeDb, q: BaseQuery): number {
+export function countRows(run: RunsStatements, q: BaseQuery): number {
   const { sql, params } = countSql(q);
-  return db.query<{ n: number }>(sql).get(...params)!.n;
+  return run.get<{ n: number }>(sql, params)!.n;
 }

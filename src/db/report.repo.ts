@@ -1,8 +1,8 @@
 import { selectByKeys } from "./batch.js";
-import type { KnowledgeDb } from "./database.js";
 import { ENTITY_COLUMNS, type EntityRow } from "./entity.repo.js";
 import type { KeysetOrder } from "./keyset.js";
 import { type Page, type PageWindow, countRows, readPage } from "./page.js";
+import type { Statements } from "./statements.js";
 
 /** A report, study, dataset, survey, statement or filing that produced figures. */
 export interface ReportRow {
@@ -75,22 +75,22 @@ const BY_SLUG: KeysetOrder = { key: "r.slug", id: "r.id", nullable: false, desce
 
 /** Reads reports, their authors and what they are based on. */
 export class ReportRepository {
-  constructor(private readonly db: KnowledgeDb) {}
+  constructor(private readonly run: Statements) {}
 
   /** Reports by row id, in any order. */
   byIds(ids: readonly number[]): ReportRow[] {
-    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM report r WHERE r.id IN (${list})`, ids);
+    return this.run.byKeys("reports.byIds", (list) => `SELECT ${COLUMNS} FROM report r WHERE r.id IN (${list})`, ids);
   }
 
   /** Reports by slug, in any order. */
   bySlugs(slugs: readonly string[]): ReportRow[] {
-    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM report r WHERE r.slug IN (${list})`, slugs);
+    return this.run.byKeys("reports.bySlugs", (list) => `SELECT ${COLUMNS} FROM report r WHERE r.slug IN (${list})`, slugs);
   }
 
   /** Authors of the given reports, joined to their entities, in each report's order. */
   authors(reportIds: readonly number[]): ReportAuthorRow[] {
-    return selectByKeys(
-      this.db,
+    return this.run.byKeys(
+      "reports.authors",
       (list) =>
         `SELECT ra.report_id AS reportId, ra.position, ${ENTITY_COLUMNS} FROM report_author ra JOIN entity e ON e.id = ra.entity_id WHERE ra.report_id IN (${list}) ORDER BY ra.report_id, ra.position`,
       reportIds,
@@ -99,10 +99,9 @@ export class ReportRepository {
 
   /** What the given reports are based on. */
   basedOn(reportIds: readonly number[]): ReportBasisRow[] {
-    return selectByKeys(
-      this.db,
-      (list) =>
-        `SELECT report_id AS reportId, based_on_id AS basedOnId, relation, inferred, note FROM report_based_on WHERE report_id IN (${list}) ORDER BY report_id, based_on_id`,
+    return this.run.byKeys(
+      "reports.basedOn",
+      (list) => `SELECT report_id AS reportId, based_on_id AS basedOnId, relation, inferred, note FROM report_based_on WHERE report_id IN (${list}) ORDER BY report_id, based_on_id`,
       reportIds,
     );
   }
@@ -113,15 +112,19 @@ export class ReportRepository {
    * their links, and their authors. What producers, corroboration and provenance follow.
    */
   graphOfStatistics(statisticIds: readonly number[]): ReportGraphRows {
+    return this.run.cached("reports.graphOfStatistics", [statisticIds], () => this.readGraph(statisticIds));
+  }
+
+  private readGraph(statisticIds: readonly number[]): ReportGraphRows {
     const reports = selectByKeys<ReportGraphRow, number>(
-      this.db,
+      this.run,
       (list) =>
         `${REACH(list)} SELECT reach.statistic_id AS statisticId, ${COLUMNS}, b.based_on_id AS basedOnId, b.relation AS basisRelation, b.inferred AS basisInferred, b.note AS basisNote
          FROM reach JOIN report r ON r.id = reach.report_id LEFT JOIN report_based_on b ON b.report_id = r.id ORDER BY reach.statistic_id, r.id, b.based_on_id`,
       statisticIds,
     );
     const authors = selectByKeys<ReportGraphAuthorRow, number>(
-      this.db,
+      this.run,
       (list) =>
         `${REACH(list)} SELECT reach.statistic_id AS statisticId, ra.report_id AS reportId, ra.position, ${ENTITY_COLUMNS}
          FROM reach JOIN report_author ra ON ra.report_id = reach.report_id JOIN entity e ON e.id = ra.entity_id ORDER BY reach.statistic_id, ra.report_id, ra.position`,
@@ -132,11 +135,11 @@ export class ReportRepository {
 
   /** A page of reports in slug order. */
   page(window: PageWindow): Page<ReportRow> {
-    return readPage(this.db, { select: COLUMNS, from: "report r", where: [], params: [] }, BY_SLUG, window);
+    return readPage(this.run, { select: COLUMNS, from: "report r", where: [], params: [] }, BY_SLUG, window);
   }
 
   /** How many reports there are. */
   count(): number {
-    return countRows(this.db, { select: COLUMNS, from: "report r", where: [], params: [] });
+    return this.run.cached("reports.count", [], () => countRows(this.run, { select: COLUMNS, from: "report r", where: [], params: [] }));
   }
 }

@@ -1,17 +1,21 @@
+import type { KnowledgeBaseAnalyses } from "../cache/analyses.js";
 import { ArchiveStore } from "./archives.js";
 import { CitationRepository } from "./citation.repo.js";
-import type { KnowledgeDb } from "./database.js";
 import { EntityRepository } from "./entity.repo.js";
 import { MetaRepository } from "./meta.repo.js";
 import { MetricRepository } from "./metric.repo.js";
 import { ReportRepository } from "./report.repo.js";
 import { SearchRepository } from "./search.repo.js";
 import { SourceRepository } from "./source.repo.js";
+import type { Statements } from "./statements.js";
 import { StatisticRepository } from "./statistic.repo.js";
 import { VocabularyRepository } from "./vocabulary.repo.js";
 import { UnitRepository } from "./unit.repo.js";
 
-/** Every repository over one database, created once and shared by all requests. */
+/**
+ * Every repository over one database, as one request sees them: made for the request with its
+ * Statements (src/schema/context.ts), through which each of them runs every statement.
+ */
 export interface Repositories {
   readonly entities: EntityRepository;
   readonly reports: ReportRepository;
@@ -27,20 +31,24 @@ export interface Repositories {
   readonly archives: ArchiveStore;
 }
 
-/** Creates the repositories of a database. */
-export function createRepositories(db: KnowledgeDb): Repositories {
-  const sources = new SourceRepository(db);
+/**
+ * Creates the repositories that run their statements through `run` (one request's, or one
+ * without a deadline or row cache); what they keep across requests (archived texts, search
+ * statistics, the longest period) is the knowledge base's, in `analyses`.
+ */
+export function createRepositories(run: Statements, analyses: KnowledgeBaseAnalyses): Repositories {
+  const sources = new SourceRepository(run);
   return {
-    entities: new EntityRepository(db),
-    reports: new ReportRepository(db),
-    metrics: new MetricRepository(db),
+    entities: new EntityRepository(run),
+    reports: new ReportRepository(run),
+    metrics: new MetricRepository(run),
     sources,
-    citations: new CitationRepository(db),
-    statistics: new StatisticRepository(db),
-    search: new SearchRepository(db),
-    meta: new MetaRepository(db),
-    vocabulary: new VocabularyRepository(db),
-    units: new UnitRepository(db),
-    archives: new ArchiveStore(sources),
+    citations: new CitationRepository(run),
+    statistics: new StatisticRepository(run, analyses),
+    search: new SearchRepository(run, analyses),
+    meta: new MetaRepository(run),
+    vocabulary: new VocabularyRepository(run),
+    units: new UnitRepository(run),
+    archives: new ArchiveStore(sources, analyses.cache("archiveTexts")),
   };
 }

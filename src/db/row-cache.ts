@@ -1,21 +1,31 @@
-import { LruMap } from "../lru-map.js";
+import type { BoundedCache } from "../cache/bounded-cache.js";
+import { createCache } from "../cache/caches.js";
 
 /**
- * A cross-request cache of repository results. The database is immutable while it is served,
- * so a repository method called with the same arguments returns the same rows for every
- * request: the first call's result is kept (frozen, so that no request can change what another
- * sees) and later calls — from any request — get it without running SQL. Only calls whose
- * arguments are primitives or arrays of primitives are cached (lookups by key, which is what
- * DataLoaders batch); results of more than MAX_ROWS rows are not kept. Bounded in entries,
- * least recently used first out.
+ * A cross-request cache of repository results, consulted by Statements.cached (and so by every
+ * read a repository declares cacheable). The database is immutable while it is served, so a
+ * read with the same arguments returns the same rows for every request: the first read's
+ * result is kept (frozen, so that no request can change what another sees) and later reads —
+ * from any request — get it without running SQL. Only reads whose arguments are primitives or
+ * arrays of primitives are cached (lookups by key, which is what DataLoaders batch, and whole
+ * registries); results of more than MAX_ROWS rows are not kept. The cache `rows` of the
+ * catalog (src/cache/caches.ts): bounded in entries, least recently used first out.
  */
 export class RowCache {
-  private readonly entries: LruMap<string, unknown>;
-  hits = 0;
-  misses = 0;
+  private readonly entries: BoundedCache<string, unknown>;
 
   constructor(readonly maxEntries: number) {
-    this.entries = new LruMap(maxEntries);
+    this.entries = createCache("rows", { maxEntries });
+  }
+
+  /** Reads answered from the cache. */
+  get hits(): number {
+    return this.entries.hits;
+  }
+
+  /** Cacheable reads that were not (yet) in the cache. */
+  get misses(): number {
+    return this.entries.misses;
   }
 
   /** The largest result kept (pages of lists are left to SQL). */
@@ -25,20 +35,34 @@ export class RowCache {
     return this.entries.size;
   }
 
-  /** `fn(...args)`, from the cache when the same call was made before. */
+  /** `fn()`, from the cache when the same read (`prefix` and `args`) was made before. */
   call(prefix: string, args: readonly unknown[], fn: () => unknown): unknown {
     const key = keyOf(prefix, args);
     if (key === undefined) return fn();
     const hit = this.entries.get(key);
-    if (hit !== undefined) {
-      this.hits++;
-      return hit;
-    }
-    this.misses++;
+    if (hit !== undefined) return hit;
     const result = fn();
-    if (result === undefined || (Array.isArray(result) && result.length > RowCache.MAX_ROWS) || !isPlainData(result, 0)) return result;
-    this.entries.set(key, deepFreeze(result));
+    this.keep(key, result);
     return result;
+  }
+
+  /**
+   * The key of a read of `keys` (and `leading` values) named `name`, as `call` makes it for
+   * the arguments `[keys, ...leading]`; undefined when a key is not a primitive.
+   */
+  static keyOfKeys(name: string, keys: readonly unknown[], leading: readonly unknown[] | undefined): string | undefined {
+    return keyOf(name, leading === undefined ? [keys] : [keys, ...leading]);
+  }
+
+  /** The result kept under `key`, made the most recently used; undefined when there is none. */
+  get(key: string): unknown {
+    return this.entries.get(key);
+  }
+
+  /** Keeps `result` (frozen) under `key`, unless it is too large or not plain data. */
+  keep(key: string, result: unknown): void {
+    if (result === undefined || (Array.isArray(result) && result.length > RowCache.MAX_ROWS) || !isPlainData(result, 0)) return;
+    this.entries.set(key, deepFreeze(result));
   }
 }
 

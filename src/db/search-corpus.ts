@@ -1,13 +1,16 @@
-import { LruMap } from "../lru-map.js";
+import type { KnowledgeBaseAnalyses } from "../cache/analyses.js";
+import type { BoundedCache } from "../cache/bounded-cache.js";
 import { selectByKeys } from "./batch.js";
-import type { KnowledgeDb } from "./database.js";
+import type { Statements } from "./statements.js";
 
 /**
  * The corpus statistics of search_index that FTS5's bm25 works from, read from the index's own
  * records so that the search can add a phrase's share of a score without running bm25 over the
  * whole table (see search-ranking.ts): how many documents there are, their average length in
  * tokens, a document's length, and how many documents hold a term. The knowledge base does not
- * change while it is served, so totals are read once and document frequencies are remembered.
+ * change while it is served, so totals are read once and document frequencies are remembered
+ * (both kept by the knowledge base: the analysis `searchTotals` and the cache
+ * `searchTermFrequencies` of src/cache/caches.ts).
  *
  * Lengths come from FTS5's shadow tables (`search_index_docsize`: one varint per column of each
  * row; `search_index_data` row 1: the row count, then the token count of each column), the
@@ -15,13 +18,14 @@ import type { KnowledgeDb } from "./database.js";
  * come from `temp.search_vocab`, an fts5vocab table created when the database is opened.
  */
 export class SearchCorpus {
-  /** Terms whose document frequency is remembered at most (least recently used out first). */
-  static readonly MAX_TERMS = 10_000;
+  private readonly frequencies: BoundedCache<string, number>;
 
-  private totals: { rows: number; averageLength: number } | undefined;
-  private readonly frequencies = new LruMap<string, number>(SearchCorpus.MAX_TERMS);
-
-  constructor(private readonly db: KnowledgeDb) {}
+  constructor(
+    private readonly run: Statements,
+    private readonly analyses: KnowledgeBaseAnalyses,
+  ) {
+    this.frequencies = analyses.cache("searchTermFrequencies");
+  }
 
   /** Rows of search_index (bm25's N). */
   get rows(): number {
@@ -41,24 +45,23 @@ export class SearchCorpus {
   documentFrequency(term: string): number {
     const known = this.frequencies.get(term);
     if (known !== undefined) return known;
-    const n = this.db.query<{ doc: number }>("SELECT doc FROM temp.search_vocab WHERE term = ?").get(term)?.doc ?? 0;
+    const n = this.run.get<{ doc: number }>("SELECT doc FROM temp.search_vocab WHERE term = ?", [term])?.doc ?? 0;
     this.frequencies.set(term, n);
     return n;
   }
 
   /** The length in tokens (all columns together) of each of the given rows. */
   lengths(rowids: readonly number[]): Map<number, number> {
-    const rows = selectByKeys<{ id: number; sz: Uint8Array }, number>(this.db, (list) => `SELECT id, sz FROM search_index_docsize WHERE id IN (${list})`, rowids);
+    const rows = selectByKeys<{ id: number; sz: Uint8Array }, number>(this.run, (list) => `SELECT id, sz FROM search_index_docsize WHERE id IN (${list})`, rowids);
     return new Map(rows.map((r) => [r.id, varints(r.sz).reduce((a, b) => a + b, 0)]));
   }
 
   private readTotals(): { rows: number; averageLength: number } {
-    if (!this.totals) {
-      const block = this.db.query<{ block: Uint8Array }>("SELECT block FROM search_index_data WHERE id = 1").get()?.block;
+    return this.analyses.get("searchTotals", () => {
+      const block = this.run.get<{ block: Uint8Array }>("SELECT block FROM search_index_data WHERE id = 1")?.block;
       const [rows = 0, ...columns] = block ? varints(block) : [];
-      this.totals = { rows, averageLength: rows > 0 ? columns.reduce((a, b) => a + b, 0) / rows : 0 };
-    }
-    return this.totals;
+      return { rows, averageLength: rows > 0 ? columns.reduce((a, b) => a + b, 0) / rows : 0 };
+    });
   }
 }
 

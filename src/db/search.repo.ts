@@ -1,9 +1,11 @@
 import { placeholders, selectByKeys } from "./batch.js";
-import type { KnowledgeDb, SqlValue } from "./database.js";
+import type { KnowledgeBaseAnalyses } from "../cache/analyses.js";
+import type { SqlValue } from "./database.js";
 import { nameKey } from "./name-key.js";
 import { countRows } from "./page.js";
 import { SearchCorpus } from "./search-corpus.js";
 import { BM25_MIN_IDF, type MatchPhrase, SEARCH_COLUMN_WEIGHTS, bm25Share, conjunctionPhrases, isDense } from "./search-ranking.js";
+import type { Statements } from "./statements.js";
 
 /** What a search hit points at, as stored in `search_index.kind`. */
 export type SearchKind = "STATISTIC" | "SOURCE" | "REPORT" | "METRIC" | "ENTITY";
@@ -62,8 +64,11 @@ const HIGHLIGHT = { open: "<mark>", close: "</mark>" } as const;
 export class SearchRepository {
   private readonly corpus: SearchCorpus;
 
-  constructor(private readonly db: KnowledgeDb) {
-    this.corpus = new SearchCorpus(db);
+  constructor(
+    private readonly run: Statements,
+    analyses: KnowledgeBaseAnalyses,
+  ) {
+    this.corpus = new SearchCorpus(run, analyses);
   }
 
   /**
@@ -87,7 +92,7 @@ export class SearchRepository {
    * ranks are bm25's all the same.
    */
   hits(match: string, kinds: readonly SearchKind[] | undefined, after: SearchKeyset | undefined, limit: number, name?: string): SearchHitRow[] {
-    return this.run(() => {
+    return this.run.cached("search.hits", [match, kinds, after, limit, name], () => this.asSearchErrors(() => {
       const named = name !== undefined && (!kinds?.length || kinds.includes("ENTITY")) ? this.nameHits(match, name) : [];
       if (after && "nameMatch" in after) {
         const at = named.findIndex((r) => r.rowid === after.rowid);
@@ -95,13 +100,13 @@ export class SearchRepository {
         return this.followedByText(named.slice(at + 1), named, match, kinds, undefined, limit);
       }
       return this.followedByText(after ? [] : named, named, match, kinds, after, limit);
-    });
+    }));
   }
 
   /** How many hits a search has. */
   count(match: string, kinds: readonly SearchKind[] | undefined): number {
     const { where, params } = conditions(match, kinds);
-    return this.run(() => countRows(this.db, { select: "rowid", from: "search_index", where, params }));
+    return this.run.cached("search.count", [match, kinds], () => this.asSearchErrors(() => countRows(this.run, { select: "rowid", from: "search_index", where, params })));
   }
 
   /**
@@ -110,9 +115,9 @@ export class SearchRepository {
    */
   snippets(match: string, rowids: readonly number[]): Map<number, string> {
     if (rowids.length === 0) return new Map();
-    const rows = this.run(() =>
+    const rows = this.asSearchErrors(() =>
       selectByKeys<{ rowid: number; snippet: string }, SqlValue>(
-        this.db,
+        this.run,
         (list) =>
           `SELECT rowid, snippet(search_index, -1, '${HIGHLIGHT.open}', '${HIGHLIGHT.close}', '…', 16) AS snippet FROM search_index WHERE search_index MATCH ? AND rowid IN (${list})`,
         integerRowids(rowids),
@@ -129,10 +134,10 @@ export class SearchRepository {
   private nameHits(match: string, name: string): SearchHitRow[] {
     const key = nameKey(name);
     if (key === "") return [];
-    const rowids = this.db.query<{ rowid: number }>("SELECT search_rowid AS rowid FROM entity_name_key WHERE key = ?").all(key);
+    const rowids = this.run.all<{ rowid: number }>("SELECT search_rowid AS rowid FROM entity_name_key WHERE key = ?", [key]);
     if (rowids.length === 0) return [];
     const rows = selectByKeys<SearchHitRow, SqlValue>(
-      this.db,
+      this.run,
       (list) => `SELECT rowid, kind, ref_id AS refId, ${SEARCH_WEIGHTS.replace("bm25(", "bm25(search_index, ")} AS rank FROM search_index WHERE search_index MATCH ? AND rowid IN (${list})`,
       integerRowids(rowids.map((r) => r.rowid)),
       [match],
@@ -170,7 +175,7 @@ export class SearchRepository {
       params.push(after.rank, after.rowid);
     }
     const sql = `SELECT rowid, kind, ref_id AS refId, rank FROM search_index WHERE ${where.join(" AND ")} ORDER BY rank, rowid LIMIT ?`;
-    return this.db.query<SearchHitRow>(sql).all(...params, limit);
+    return this.run.all<SearchHitRow>(sql, [...params, limit]);
   }
 
   /**
@@ -191,7 +196,7 @@ export class SearchRepository {
     if (dense.length === 0 || rest.length === 0) return undefined;
 
     const { where, params } = conditions(match, kinds);
-    const ids = this.db.query<{ rowid: number }>(`SELECT rowid FROM search_index WHERE ${where.join(" AND ")} LIMIT ?`).all(...params, SearchRepository.TWO_PART_HITS + 1);
+    const ids = this.run.all<{ rowid: number }>(`SELECT rowid FROM search_index WHERE ${where.join(" AND ")} LIMIT ?`, [...params, SearchRepository.TWO_PART_HITS + 1]);
     if (ids.length > SearchRepository.TWO_PART_HITS) return undefined;
     if (ids.length === 0) return [];
     const wanted = new Set(ids.map((r) => r.rowid));
@@ -203,11 +208,11 @@ export class SearchRepository {
     }
     // bm25 over the other phrases: they match every hit (the hits match all of them), and the
     // rowid range keeps the rows scored to the hits' span.
-    const partial = this.db
-      .query<SearchHitRow>(
+    const partial = this.run
+      .all<SearchHitRow>(
         `SELECT rowid, kind, ref_id AS refId, ${SEARCH_WEIGHTS.replace("bm25(", "bm25(search_index, ")} AS rank FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN ? AND ?`,
+        [rest.map((p) => p.text).join(" AND "), low, high],
       )
-      .all(rest.map((p) => p.text).join(" AND "), low, high)
       .filter((r) => wanted.has(r.rowid));
     const lengths = this.corpus.lengths([...wanted]);
     const averageLength = this.corpus.averageLength;
@@ -230,7 +235,7 @@ export class SearchRepository {
    */
   private frequencies(phrase: string, rowids: readonly number[]): Map<number, number> {
     const rows = selectByKeys<{ rowid: number; title: string | null; body: string | null }, SqlValue>(
-      this.db,
+      this.run,
       (list) =>
         `SELECT rowid, highlight(search_index, 2, '${MARK}', '') AS title, highlight(search_index, 3, '${MARK}', '') AS body FROM search_index WHERE search_index MATCH ? AND rowid IN (${list})`,
       integerRowids(rowids),
@@ -240,7 +245,8 @@ export class SearchRepository {
     return new Map(rows.map((r) => [r.rowid, SEARCH_COLUMN_WEIGHTS.title * marks(r.title) + SEARCH_COLUMN_WEIGHTS.body * marks(r.body)]));
   }
 
-  private run<T>(f: () => T): T {
+  /** Runs `f`, turning SQLite's complaints about a malformed MATCH expression into SearchSyntaxError. */
+  private asSearchErrors<T>(f: () => T): T {
     try {
       return f();
     } catch (e) {

@@ -1,8 +1,8 @@
 import { selectByKeys } from "./batch.js";
-import type { KnowledgeDb } from "./database.js";
 import { ENTITY_COLUMNS, type EntityRow } from "./entity.repo.js";
 import type { KeysetOrder } from "./keyset.js";
 import { type Page, type PageWindow, countRows, readPage } from "./page.js";
+import type { Statements } from "./statements.js";
 
 /** A document that was read, without its archived text (see `archives`). */
 export interface SourceRow {
@@ -50,50 +50,49 @@ const BY_SLUG: KeysetOrder = { key: "src.slug", id: "src.id", nullable: false, d
 
 /** Reads sources, their authors and their archived texts. */
 export class SourceRepository {
-  constructor(private readonly db: KnowledgeDb) {}
+  constructor(private readonly run: Statements) {}
 
   /** Sources by row id, in any order. */
   byIds(ids: readonly number[]): SourceRow[] {
-    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM source src WHERE src.id IN (${list})`, ids);
+    return this.run.byKeys("sources.byIds", (list) => `SELECT ${COLUMNS} FROM source src WHERE src.id IN (${list})`, ids);
   }
 
   /** Sources by slug, in any order. */
   bySlugs(slugs: readonly string[]): SourceRow[] {
-    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM source src WHERE src.slug IN (${list})`, slugs);
+    return this.run.byKeys("sources.bySlugs", (list) => `SELECT ${COLUMNS} FROM source src WHERE src.slug IN (${list})`, slugs);
   }
 
   /** Sources by URL exactly as stored, in any order. */
   byUrls(urls: readonly string[]): SourceRow[] {
-    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM source src WHERE src.url IN (${list})`, urls);
+    return this.run.byKeys("sources.byUrls", (list) => `SELECT ${COLUMNS} FROM source src WHERE src.url IN (${list})`, urls);
   }
 
   /** Authors of the given sources, joined to their entities, in byline order. */
   authors(sourceIds: readonly number[]): SourceAuthorRow[] {
-    return selectByKeys(
-      this.db,
+    return this.run.byKeys(
+      "sources.authors",
       (list) =>
         `SELECT sa.source_id AS sourceId, sa.position, ${ENTITY_COLUMNS} FROM source_author sa JOIN entity e ON e.id = sa.entity_id WHERE sa.source_id IN (${list}) ORDER BY sa.source_id, sa.position`,
       sourceIds,
     );
   }
 
-  /** Archived texts of the given sources (sources without one are left out). */
+  /**
+   * Archived texts of the given sources (sources without one are left out). Not kept by the row
+   * cache: the archive texts have a cache of their own (ArchiveStore).
+   */
   archives(sourceIds: readonly number[]): ArchiveRow[] {
-    return selectByKeys(
-      this.db,
-      (list) => `SELECT id AS sourceId, archive_text AS text, sha256 FROM source WHERE id IN (${list}) AND archive_text IS NOT NULL`,
-      sourceIds,
-    );
+    return selectByKeys(this.run, (list) => `SELECT id AS sourceId, archive_text AS text, sha256 FROM source WHERE id IN (${list}) AND archive_text IS NOT NULL`, sourceIds);
   }
 
   /** A page of sources in slug order. */
   page(criteria: SourceCriteria, window: PageWindow): Page<SourceRow> {
-    return readPage(this.db, listQuery(criteria), BY_SLUG, window);
+    return readPage(this.run, listQuery(criteria), BY_SLUG, window);
   }
 
   /** How many sources meet the criteria. */
   count(criteria: SourceCriteria): number {
-    return countRows(this.db, listQuery(criteria));
+    return countRows(this.run, listQuery(criteria));
   }
 }
 

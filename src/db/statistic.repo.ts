@@ -1,8 +1,9 @@
-import { selectByKeys, selectByTuples } from "./batch.js";
-import type { KnowledgeDb, SqlValue } from "./database.js";
+import type { KnowledgeBaseAnalyses } from "../cache/analyses.js";
+import type { SqlValue } from "./database.js";
 import { ENTITY_COLUMNS, type EntityRow } from "./entity.repo.js";
 import type { BaseQuery, KeysetOrder } from "./keyset.js";
 import { type Page, type PageWindow, countRows, readPage } from "./page.js";
+import type { Statements } from "./statements.js";
 
 /** One figure as stated. Bounds are null when unbounded; dates are ISO text. */
 export interface StatisticRow {
@@ -126,24 +127,26 @@ const COLUMNS = `s.id, s.slug, s.metric_id AS metricId, s.subject_id AS subjectI
 
 /** Reads statistics: lookups, filtered and ordered pages, producers. */
 export class StatisticRepository {
-  private longestPeriod: number | null | undefined;
-
-  constructor(private readonly db: KnowledgeDb) {}
+  constructor(
+    private readonly run: Statements,
+    /** Where the longest period is kept (read once per database). */
+    private readonly analyses: KnowledgeBaseAnalyses,
+  ) {}
 
   /** Statistics by row id, in any order. */
   byIds(ids: readonly number[]): StatisticRow[] {
-    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM statistic s WHERE s.id IN (${list})`, ids);
+    return this.run.byKeys("statistics.byIds", (list) => `SELECT ${COLUMNS} FROM statistic s WHERE s.id IN (${list})`, ids);
   }
 
   /** Statistics by slug, in any order. */
   bySlugs(slugs: readonly string[]): StatisticRow[] {
-    return selectByKeys(this.db, (list) => `SELECT ${COLUMNS} FROM statistic s WHERE s.slug IN (${list})`, slugs);
+    return this.run.byKeys("statistics.bySlugs", (list) => `SELECT ${COLUMNS} FROM statistic s WHERE s.slug IN (${list})`, slugs);
   }
 
   /** Producers of the given statistics, joined to their entities, by name. */
   producers(statisticIds: readonly number[]): StatisticProducerRow[] {
-    return selectByKeys(
-      this.db,
+    return this.run.byKeys(
+      "statistics.producers",
       (list) =>
         `SELECT sp.statistic_id AS statisticId, ${ENTITY_COLUMNS} FROM statistic_producer sp JOIN entity e ON e.id = sp.entity_id WHERE sp.statistic_id IN (${list}) ORDER BY sp.statistic_id, e.name, e.id`,
       statisticIds,
@@ -159,8 +162,7 @@ export class StatisticRepository {
    * key. A row comes once per key it matches, with that key's parts.
    */
   comparableWith(keys: readonly CandidateKey[]): CandidateRow[] {
-    return selectByTuples<CandidateRow>(
-      this.db,
+    return this.run.byTuples<CandidateRow>(
       (values) =>
         `WITH k(metric_id, subject_id, start_day, end_day) AS (VALUES ${values})
          SELECT k.metric_id AS keyMetricId, k.subject_id AS keySubjectId, k.start_day AS keyStart, k.end_day AS keyEnd, ${COLUMNS}
@@ -174,8 +176,8 @@ export class StatisticRepository {
 
   /** The named inputs of the given derived statistics, joined to the input statistics, in formula order. */
   derivationInputs(statisticIds: readonly number[]): DerivationInputRow[] {
-    return selectByKeys(
-      this.db,
+    return this.run.byKeys(
+      "statistics.derivationInputs",
       (list) =>
         `SELECT di.statistic_id AS derivedId, di.name AS inputName, di.position AS inputPosition, ${COLUMNS} FROM derivation_input di JOIN statistic s ON s.id = di.input_id WHERE di.statistic_id IN (${list}) ORDER BY di.statistic_id, di.position, di.name`,
       statisticIds,
@@ -187,25 +189,24 @@ export class StatisticRepository {
    * whole knowledge base (conflict groups), which are computed once per database.
    */
   allComparable(): ComparableRow[] {
-    return this.db
-      .query<ComparableRow>(
-        `SELECT s.id, s.slug, s.metric_id AS metricId, m.slug AS metricSlug, s.subject_id AS subjectId, e.slug AS subjectSlug, s.kind, s.comparator, s.amount, s.unit,
+    return this.run.allCached<ComparableRow>(
+      "statistics.allComparable",
+      `SELECT s.id, s.slug, s.metric_id AS metricId, m.slug AS metricSlug, s.subject_id AS subjectId, e.slug AS subjectSlug, s.kind, s.comparator, s.amount, s.unit,
           s.period_start AS periodStart, s.period_end AS periodEnd, s.period_label AS periodLabel, s.event_id AS eventId, s.upper_bound AS upperBound,
           s.precision, s.subject_set AS subjectSet
          FROM statistic s JOIN metric m ON m.id = s.metric_id JOIN entity e ON e.id = s.subject_id ORDER BY s.slug`,
-      )
-      .all();
+    );
   }
 
   /** A page of the statistics meeting the criteria, in the given order (ties by id). */
   page(criteria: StatisticCriteria, sort: StatisticSortKey, descending: boolean, window: PageWindow): Page<StatisticRow> {
     const order: KeysetOrder = { ...SORT_COLUMNS[sort], id: "s.id", descending };
-    return readPage(this.db, this.listQuery(criteria, sort), order, window);
+    return readPage(this.run, this.listQuery(criteria, sort), order, window);
   }
 
   /** How many statistics meet the criteria. */
   count(criteria: StatisticCriteria): number {
-    return countRows(this.db, this.listQuery(criteria, null));
+    return countRows(this.run, this.listQuery(criteria, null));
   }
 
   private listQuery(c: StatisticCriteria, sort: StatisticSortKey | null): BaseQuery {
@@ -219,11 +220,9 @@ export class StatisticRepository {
    * The longest period is read once per database (it never changes while served).
    */
   private earliestStartOverlapping(from: string): string | null {
-    if (this.longestPeriod === undefined) {
-      this.longestPeriod = this.db.query<{ days: number | null }>("SELECT max(period_days) AS days FROM statistic").get()!.days;
-    }
-    if (this.longestPeriod === null) return null;
-    const t = Date.parse(`${from}T00:00:00Z`) - (this.longestPeriod - 1) * 86_400_000;
+    const longest = this.analyses.get("longestStatisticPeriod", () => this.run.get<{ days: number | null }>("SELECT max(period_days) AS days FROM statistic")!.days);
+    if (longest === null) return null;
+    const t = Date.parse(`${from}T00:00:00Z`) - (longest - 1) * 86_400_000;
     return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : null;
   }
 }
@@ -252,10 +251,7 @@ function listQuery(c: StatisticCriteria, earliestStart: string | null, sort: Sta
   if (c.subjectId !== undefined) add("s.subject_id = ?", c.subjectId);
   // An event includes its sub-events (the presale and the first day of a festival), at any depth.
   if (c.eventId !== undefined) {
-    add(
-      "s.event_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT e.id FROM entity e JOIN sub ON e.parent_id = sub.id WHERE e.type = 'EVENT') SELECT id FROM sub)",
-      c.eventId,
-    );
+    add("s.event_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT e.id FROM entity e JOIN sub ON e.parent_id = sub.id WHERE e.type = 'EVENT') SELECT id FROM sub)", c.eventId);
   }
   if (c.kind !== undefined) add("s.kind = ?", c.kind);
   if (c.unit !== undefined) add("s.unit = ?", c.unit);

@@ -1,4 +1,4 @@
-import type { KnowledgeDb } from "./database.js";
+import type { Statements } from "./statements.js";
 import type { EntityType } from "./entity.repo.js";
 import type { MetricWords } from "../facts/claims/claim-vocabulary.js";
 
@@ -35,39 +35,36 @@ export interface MetricSubjectRow {
  * small and never change while the file is served.
  */
 export class VocabularyRepository {
-  constructor(private readonly db: KnowledgeDb) {}
+  constructor(private readonly run: Statements) {}
 
   /** Every metric with its units, by slug. */
   metrics(): VocabularyMetricRow[] {
-    return this.db
-      .query<VocabularyMetricRow>(
-        `SELECT m.id, m.slug, m.name, m.description, m.quantity,
+    return this.run.allCached<VocabularyMetricRow>(
+      "vocabulary.metrics",
+      `SELECT m.id, m.slug, m.name, m.description, m.quantity,
            coalesce((SELECT group_concat(unit, ',') FROM (SELECT unit FROM metric_unit u WHERE u.metric_id = m.id ORDER BY unit)), '') AS units
          FROM metric m ORDER BY m.slug`,
-      )
-      .all();
+    );
   }
 
   /** Every name of every entity (its own name first, then other languages and aliases), by slug. */
   names(): VocabularyNameRow[] {
-    return this.db
-      .query<VocabularyNameRow>(
-        `SELECT e.id, e.slug, e.type, e.name, 'en' AS lang, 0 AS isAlias, e.start_date AS startDate, e.end_date AS endDate, e.parent_id AS parentId, 0 AS k FROM entity e
+    return this.run.allCached<VocabularyNameRow>(
+      "vocabulary.names",
+      `SELECT e.id, e.slug, e.type, e.name, 'en' AS lang, 0 AS isAlias, e.start_date AS startDate, e.end_date AS endDate, e.parent_id AS parentId, 0 AS k FROM entity e
          UNION ALL
          SELECT e.id, e.slug, e.type, n.name, n.lang, n.is_alias, e.start_date, e.end_date, e.parent_id, 1 FROM entity_name n JOIN entity e ON e.id = n.entity_id
          ORDER BY 2, 10, 4`,
-      )
-      .all();
+    );
   }
 
   /** For every metric, the subjects it has statistics about (any subject of a combined figure) and how many. */
   metricSubjects(): MetricSubjectRow[] {
-    return this.db
-      .query<MetricSubjectRow>(
-        `SELECT s.metric_id AS metricId, ss.entity_id AS subjectId, count(*) AS count
+    return this.run.allCached<MetricSubjectRow>(
+      "vocabulary.metricSubjects",
+      `SELECT s.metric_id AS metricId, ss.entity_id AS subjectId, count(*) AS count
          FROM statistic s JOIN statistic_subject ss ON ss.statistic_id = s.id
          GROUP BY s.metric_id, ss.entity_id ORDER BY s.metric_id, ss.entity_id`,
-      )
-      .all();
+    );
   }
 }

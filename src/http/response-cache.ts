@@ -1,3 +1,6 @@
+import type { BoundedCache } from "../cache/bounded-cache.js";
+import { createCache } from "../cache/caches.js";
+
 /** One cached response: the bytes and the headers that go with them. */
 export interface CachedResponse {
   readonly body: Buffer;
@@ -11,18 +14,22 @@ export interface CachedResponse {
  * request exactly as sent (URL or body), so a byte-identical repeat needs no parsing at all;
  * both keys count toward the bounds. Safe because
  * the database cannot change while it is served; the data version in the key would retire every
- * entry if it did. Bounded both in entries and in bytes; the least recently used go first.
+ * entry if it did. Bounded both in entries and in bytes; the least recently used go first
+ * (the cache `responses` of src/cache/caches.ts). One answer may take at most a quarter of the
+ * bytes, so that it cannot crowd out the rest.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, CachedResponse>();
-  private bytes = 0;
+  private readonly entries: BoundedCache<string, CachedResponse>;
   hits = 0;
   misses = 0;
 
   constructor(
     readonly maxEntries: number,
     readonly maxBytes: number,
-  ) {}
+  ) {
+    const enabled = maxEntries > 0 && maxBytes > 0;
+    this.entries = createCache("responses", { maxEntries: enabled ? maxEntries : 0, maxBytes, sizeOf: cost, maxEntryBytes: maxBytes / 4 });
+  }
 
   get enabled(): boolean {
     return this.maxEntries > 0 && this.maxBytes > 0;
@@ -33,7 +40,7 @@ export class ResponseCache {
   }
 
   get sizeBytes(): number {
-    return this.bytes;
+    return this.entries.bytes;
   }
 
   get(key: string): CachedResponse | undefined {
@@ -45,29 +52,12 @@ export class ResponseCache {
   /** Like get, but a miss is not counted (a first, cheaper lookup that may be followed by get). */
   lookup(key: string): CachedResponse | undefined {
     const hit = this.entries.get(key);
-    if (hit === undefined) return undefined;
-    this.hits++;
-    // Most recently used last: re-insert.
-    this.entries.delete(key);
-    this.entries.set(key, hit);
+    if (hit !== undefined) this.hits++;
     return hit;
   }
 
   set(key: string, value: CachedResponse): void {
-    const size = cost(key, value);
-    if (!this.enabled || size > this.maxBytes / 4) return; // one answer may not crowd out the rest
-    const old = this.entries.get(key);
-    if (old) {
-      this.entries.delete(key);
-      this.bytes -= cost(key, old);
-    }
-    this.entries.set(key, value);
-    this.bytes += size;
-    for (const [k, v] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
-      this.entries.delete(k);
-      this.bytes -= cost(k, v);
-    }
+    if (this.enabled) this.entries.set(key, value);
   }
 }
 

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import type http from "node:http";
 import { join } from "node:path";
+import type { BoundedCache } from "../cache/bounded-cache.js";
+import { CACHE_SIZES, createCache } from "../cache/caches.js";
 import { matchesEtag } from "../http/caching.js";
 import { appendVary, send } from "../http/send.js";
 import { type AssetFile, type WebManifest, encodedName } from "./manifest.js";
@@ -14,12 +16,17 @@ type Encoding = "br" | "gzip" | "identity";
 /**
  * Serves the built files under /assets/ from memory. Only names listed in a manifest are
  * served (a request path never reaches the file system); each file is read once, on first
- * use, with its precompressed variants. Files of every manifest seen since start stay
- * servable, so a page rendered before a rebuild still gets its scripts.
+ * use, with its precompressed variants, and kept (the cache `staticAssets` of
+ * src/cache/caches.ts). Files of every manifest seen since start stay servable, so a page
+ * rendered before a rebuild still gets its scripts.
  */
 export class StaticAssets {
   private readonly known = new Map<string, AssetFile>();
-  private readonly cache = new Map<string, Buffer>();
+  private readonly cache: BoundedCache<string, Buffer> = createCache("staticAssets", {
+    maxEntries: CACHE_SIZES.staticAssetFiles,
+    maxBytes: CACHE_SIZES.staticAssetBytes,
+    sizeOf: (name, body) => body.length + name.length,
+  });
 
   constructor(private readonly assetsDir: string) {}
 
@@ -50,12 +57,7 @@ export class StaticAssets {
   }
 
   private read(fileName: string): Buffer {
-    let body = this.cache.get(fileName);
-    if (!body) {
-      body = readFileSync(join(this.assetsDir, fileName));
-      this.cache.set(fileName, body);
-    }
-    return body;
+    return this.cache.remember(fileName, () => readFileSync(join(this.assetsDir, fileName)));
   }
 }
 

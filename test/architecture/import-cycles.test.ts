@@ -7,14 +7,12 @@ import { cycles, exampleLoop, folderOf, readImportGraph } from "./import-graph.j
  * own, are layered: each may import only those below it in LAYERS.
  */
 const LAYERS = [
+  "cache", // the one cache abstraction and the catalog of every cache (each layer may keep one)
   "paths", // where the project's files are
   "facts", // pure rules about figures, units, periods and sources
-  "lru-map",
-  "deadline",
-  "db", // SQLite: the knowledge base's repositories, loaders and row cache
+  "db", // SQLite: the knowledge base, its repositories and the statements a request runs (deadline, row cache)
   "ingest", // builds the database from the curated files
-  "context", // the context a GraphQL request's resolvers run in
-  "schema", // the GraphQL schema (type-graphql)
+  "schema", // the GraphQL schema (type-graphql) and the request context its resolvers run in
   "config", // the settings table: flags, environment variables, defaults
   "logger", // the JSON log
   "api", // Apollo Server and the GraphQL execution policy (limits, cost, errors, executor); no node:http
@@ -102,17 +100,21 @@ describe("import layout of src/", () => {
     expect(upwardImports(folderEdges(), LAYERS)).toEqual([]);
   });
 
+  it("keeps cache/ free of every other folder (each layer may keep a cache)", () => {
+    expect(importsInto("cache", ["paths", "facts", "db", "schema", "api", "http", "web", "ingest", "server", "serve", "main"])).toEqual([]);
+  });
+
   it("keeps facts/ free of the database, the schema and the server", () => {
-    expect(importsInto("facts", ["db", "schema", "api", "http", "web", "ingest", "context", "server", "serve", "main"])).toEqual([]);
+    expect(importsInto("facts", ["db", "schema", "api", "http", "web", "ingest", "server", "serve", "main"])).toEqual([]);
     const packages = [...graph].filter(([file]) => folderOf(file) === "facts").flatMap(([file, i]) => i.packages.filter((p) => /better-sqlite3|type-graphql|graphql|@apollo/.test(p)).map((p) => `${file} → ${p}`));
     expect(packages).toEqual([]);
   });
 
   it("keeps db/ below the schema and the server", () => {
-    expect(importsInto("db", ["schema", "api", "http", "web", "ingest", "context", "server", "serve", "main"])).toEqual([]);
+    expect(importsInto("db", ["schema", "api", "http", "web", "ingest", "server", "serve", "main"])).toEqual([]);
   });
 
-  it("keeps the schema (schema/ → facts/, db/, context.ts) out of the server and the database build", () => {
+  it("keeps the schema (schema/ → cache/, facts/, db/) out of the server and the database build", () => {
     expect(importsInto("schema", ["ingest", "config", "logger", "api", "http", "web", "server", "serve", "main"])).toEqual([]);
   });
 
@@ -122,7 +124,7 @@ describe("import layout of src/", () => {
   });
 
   it("lets web/ reach the API only through its own interface (web/deps.ts), never the server's parts", () => {
-    expect(importsInto("web", ["db", "context", "config", "logger", "api", "server", "serve", "main"])).toEqual([]);
+    expect(importsInto("web", ["db", "config", "logger", "api", "server", "serve", "main"])).toEqual([]);
   });
 
   it("keeps better-sqlite3 to db/ (which serves) and ingest/ (which builds the database)", () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/db/open.js";
 import type { Repositories } from "../../src/db/repositories.js";
+import type { Statements } from "../../src/db/statements.js";
 import { type FixtureDb, buildFixtureDb } from "../fixtures/fixture-db.js";
 import { type RunningServer, memoryLog, startServer } from "./helpers.js";
 
@@ -9,15 +10,18 @@ import { type RunningServer, memoryLog, startServer } from "./helpers.js";
  * better-sqlite3's SqliteError, whose message names a table and carries SQL.
  */
 function withBrokenStatement(kb: KnowledgeBase): KnowledgeBase {
-  const broken = new Proxy(kb.repos.metrics, {
-    get(target, key) {
-      const value = Reflect.get(target, key, target) as unknown;
-      if (typeof value !== "function") return value;
-      return () => kb.db.query("SELECT secret_column FROM no_such_table WHERE path = '/srv/private/keys'").all();
-    },
-  });
-  const repos: Repositories = { ...kb.repos, metrics: broken };
-  return { ...kb, repos };
+  const repositories = (run: Statements): Repositories => {
+    const repos = kb.repositories(run);
+    const broken = new Proxy(repos.metrics, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target) as unknown;
+        if (typeof value !== "function") return value;
+        return () => run.all("SELECT secret_column FROM no_such_table WHERE path = '/srv/private/keys'");
+      },
+    });
+    return { ...repos, metrics: broken };
+  };
+  return { ...kb, repositories };
 }
 
 let db: FixtureDb;

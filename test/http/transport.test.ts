@@ -90,21 +90,26 @@ describe("transport", () => {
 
   it("abandons synchronous work at the next repository call once the deadline has passed", async () => {
     let calls = 0;
-    const slowRepos = (kb: KnowledgeBase): KnowledgeBase => {
-      const statistics = new Proxy(kb.repos.statistics, {
-        get(target, key) {
-          const value = Reflect.get(target, key, target) as unknown;
-          if (typeof value !== "function") return value;
-          return (...args: unknown[]) => {
-            calls++;
-            const until = Date.now() + 350;
-            while (Date.now() < until); // a statement that takes 350 ms (past the deadline), blocking the loop
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        },
-      });
-      return { ...kb, repos: { ...kb.repos, statistics } };
-    };
+    const slowRepos = (kb: KnowledgeBase): KnowledgeBase => ({
+      ...kb,
+      repositories: (run) => {
+        const repos = kb.repositories(run);
+        const statistics = new Proxy(repos.statistics, {
+          get(target, key) {
+            const value = Reflect.get(target, key, target) as unknown;
+            if (typeof value !== "function") return value;
+            return (...args: unknown[]) => {
+              const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+              calls++; // a call whose statements ran
+              const until = Date.now() + 350;
+              while (Date.now() < until); // a statement that takes 350 ms (past the deadline), blocking the loop
+              return result;
+            };
+          },
+        });
+        return { ...repos, statistics };
+      },
+    });
     const slow = await startServer(suite.db.dbPath, { requestTimeoutMs: 300 }, slowRepos);
     try {
       // A first request readies the server, so the one below reaches its first repository call well within its deadline.

@@ -1,4 +1,4 @@
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import type { StatisticRow } from "../../db/statistic.repo.js";
 import type { AgreementContext } from "../../facts/agreement.js";
 import { loadAll } from "../common/load-all.js";

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { Metric } from "../metric/metric.type.js";
 import { MetricConversion } from "./metric-conversion.type.js";
 

@@ -1,4 +1,4 @@
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import type { StatisticRow } from "../../db/statistic.repo.js";
 import { agreementsWith } from "../../facts/agreement.js";
 import { formatUnit, parseUnit } from "../../facts/units.js";

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { exactlyOne } from "../common/exactly-one.js";
 import { lookupNode } from "../node/load-node.js";
 import { Source } from "../source/source.type.js";

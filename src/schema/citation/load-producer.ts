@@ -1,4 +1,4 @@
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import type { ProducerRef } from "../../facts/corroboration-citation.js";
 import { entityNode } from "../entity/entity-node.js";
 import { Report } from "../report/report.type.js";

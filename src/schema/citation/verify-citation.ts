@@ -1,4 +1,4 @@
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import type { Archive } from "../../db/archives.js";
 import type { CitationRow } from "../../db/citation.repo.js";
 

@@ -1,4 +1,4 @@
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import type { SourceRow } from "../../db/source.repo.js";
 import type { StatisticRow } from "../../db/statistic.repo.js";
 import type { CitableStatistic } from "../../facts/cite.js";

@@ -1,4 +1,4 @@
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { claimReview } from "../../facts/claims/claim-review.js";
 import { claimVerdict } from "../../facts/claims/claim-verdict.js";
 import { readClaim } from "../../facts/claims/read-claim.js";

@@ -1,4 +1,4 @@
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import type { StatisticRow } from "../../db/statistic.repo.js";
 import { type ComparableStatistic, compareStatistics, isUnjudged } from "../../facts/agreement.js";
 import { type ClaimMatchVerdict as FactsMatchVerdict, type ComparedMatch, figureExplanation, figureVerdict, matchExplanation } from "../../facts/claims/claim-verdict.js";

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { LocaleScalar, LocalDateScalar } from "../common/scalars.js";
 import { checkClaim } from "./check-claim.js";
 import { ClaimCheck } from "./claim-check.type.js";

@@ -1,4 +1,4 @@
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import type { StatisticRow } from "../../db/statistic.repo.js";
 import type { StatisticKind } from "../../facts/agreement.js";
 import type { StatisticProfile } from "../../facts/claims/claim-verdict.js";

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { displayInterval } from "../../facts/display.js";
 import { unitOf } from "../unit/unit-catalog.js";
 import { DisplayForm } from "./display-form.enum.js";

@@ -1,5 +1,6 @@
 import { GraphQLScalarType, Kind } from "graphql";
 import { GraphQLLocalDate, GraphQLLocale, GraphQLURL } from "graphql-scalars";
+import { CACHE_SIZES, createCache } from "../../cache/caches.js";
 import { isPartialDate } from "../../facts/period.js";
 
 /**
@@ -8,23 +9,17 @@ import { isPartialDate } from "../../facts/period.js";
  * served is not checked or normalised again. URL's serialize parses every URL with `new URL`
  * and LocalDate's builds a Date to check every date; the values come from the read-only
  * database, so each distinct one needs it once. Errors are not remembered (they are thrown
- * again), and the memory starts over past `max` values.
+ * again); the values are kept in a cache `scalarOutputs` of their own (least recently used out).
  */
-function rememberingOutputs(scalar: GraphQLScalarType, max = 50_000): GraphQLScalarType {
+function rememberingOutputs(scalar: GraphQLScalarType): GraphQLScalarType {
   const config = scalar.toConfig();
   const serialize = config.serialize;
-  const served = new Map<unknown, unknown>();
+  const served = createCache<string, unknown>("scalarOutputs", { maxEntries: CACHE_SIZES.scalarOutputs });
   return new GraphQLScalarType({
     ...config,
     serialize(value) {
       if (typeof value !== "string") return serialize(value);
-      let out = served.get(value);
-      if (out === undefined) {
-        out = serialize(value);
-        if (served.size >= max) served.clear();
-        served.set(value, out);
-      }
-      return out;
+      return served.remember(value, () => serialize(value));
     },
   });
 }

@@ -1,5 +1,4 @@
-import type { RequestContext } from "../../context.js";
-import type { KnowledgeBase } from "../../db/open.js";
+import type { RequestContext } from "../context.js";
 import type { MetricRelationRow } from "../../db/metric.repo.js";
 import type { Repositories } from "../../db/repositories.js";
 import type { ComparableRow } from "../../db/statistic.repo.js";
@@ -31,12 +30,11 @@ export interface ConflictIndex {
   readonly context: AgreementContext;
 }
 
-const indexes = new WeakMap<KnowledgeBase, ConflictIndex>();
-
 /**
  * The conflict groups of a knowledge base, as `findConflictGroups` of src/facts defines them
  * (connected sets of CONFLICTS verdicts), computed on first use and kept for the life of the
- * open database, which is read-only and never changes while served (like its archived texts).
+ * open database, which is read-only and never changes while served (its analysis
+ * `conflictIndex`, src/cache/caches.ts, like its archived texts).
  * Four statements read every statistic, the metric relations and the market hierarchy once.
  *
  * Two statistics can only conflict when they are about the same subjects, of the same metric or
@@ -50,13 +48,8 @@ const indexes = new WeakMap<KnowledgeBase, ConflictIndex>();
  * Reasons are written when a pair is shown (`conflictReason`).
  */
 export function conflictIndex(ctx: RequestContext): ConflictIndex {
-  let index = indexes.get(ctx.kb);
-  if (!index) {
-    // Read through the request's repositories (which check its deadline); kept per database.
-    index = buildIndex(ctx.repos.statistics.allComparable(), ctx.repos);
-    indexes.set(ctx.kb, index);
-  }
-  return index;
+  // Read through the request's repositories (which check its deadline); kept per database.
+  return ctx.kb.analyses.get("conflictIndex", () => buildIndex(ctx.repos.statistics.allComparable(), ctx.repos));
 }
 
 /** Why two statistics of a conflict group conflict, in the words of `compareStatistics`. */

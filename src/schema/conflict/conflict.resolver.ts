@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import type { MetricRow } from "../../db/metric.repo.js";
 import { toConnection } from "../common/connection.js";
 import { loadPresent } from "../common/load-all.js";

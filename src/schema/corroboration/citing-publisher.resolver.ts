@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { loadPresent } from "../common/load-all.js";
 import { relatedEntity } from "../entity/entity-list.js";
 import { Organization } from "../organization/organization.type.js";

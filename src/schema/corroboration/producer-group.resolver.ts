@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { loadPresent } from "../common/load-all.js";
 import { entityNode } from "../entity/entity-node.js";
 import { Entity } from "../entity/entity.type.js";

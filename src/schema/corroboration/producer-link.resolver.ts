@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { Citation } from "../citation/citation.type.js";
 import { loadProducers } from "../citation/load-producer.js";
 import { Producer } from "../citation/producer.union.js";

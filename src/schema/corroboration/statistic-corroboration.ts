@@ -1,4 +1,4 @@
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import type { EntityRow } from "../../db/entity.repo.js";
 import type { StatisticRow } from "../../db/statistic.repo.js";
 import { corroborate } from "../../facts/corroboration.js";

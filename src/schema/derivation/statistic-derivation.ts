@@ -1,11 +1,10 @@
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import type { StatisticRow } from "../../db/statistic.repo.js";
 import { type DerivationInput as FactsInput, checkDerivation } from "../../facts/derivation.js";
 import type { Comparator } from "../../facts/interval.js";
 import { statedQuantity } from "../../facts/quantity.js";
 import { Quantity } from "../common/quantity.type.js";
 import { Statistic } from "../statistic/statistic.type.js";
-import { DerivationChecks } from "./derivation-checks.js";
 import { DerivationInput } from "./derivation-input.type.js";
 import { DerivationVerdict } from "./derivation-verdict.enum.js";
 import { Derivation } from "./derivation.type.js";
@@ -13,15 +12,15 @@ import { Derivation } from "./derivation.type.js";
 /**
  * The derivation check of a statistic, or null unless it is DERIVED. The inputs are read for
  * every statistic asked about (one statement per page, whatever the data), then the formula is
- * recomputed by `checkDerivation` (once per statistic and database: DerivationChecks keeps the
- * result, which is immutable data).
+ * recomputed by `checkDerivation` (once per statistic and database: the knowledge base's cache
+ * `derivationChecks` keeps the result, which is immutable data).
  */
 export async function statisticDerivation(row: StatisticRow, ctx: RequestContext): Promise<Derivation | null> {
   const inputs = await ctx.loaders.derivationInputs.load(row.id);
   if (row.kind !== "DERIVED" || row.derivationFormula === null) return null;
   const formula = row.derivationFormula;
   // The same statistic and inputs always give the same derivation: built once per database.
-  return DerivationChecks.of(ctx.kb).get(row.id, () => {
+  return ctx.kb.analyses.cache<number, Derivation>("derivationChecks").remember(row.id, () => {
     const factsInputs: FactsInput[] = inputs.map((i) => ({
       name: i.inputName,
       comparator: i.comparator as Comparator,

@@ -1,5 +1,5 @@
 import type { EntityCriteria, EntityRow } from "../../db/entity.repo.js";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { type ConnectionClass, type ConnectionShape, toConnection } from "../common/connection.js";
 import { type PageArgs, pageWindow } from "../common/page-args.js";
 import { entityOfClass } from "./entity-node.js";

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { restrict, statisticCriteria } from "../statistic/statistic-criteria.js";
 import { StatisticConnection } from "../statistic/statistic-connection.type.js";
 import { statisticConnection } from "../statistic/statistic-list.js";

@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { KnowledgeBaseInfo } from "./knowledge-base-info.type.js";
 
 /** Information about the served database. */

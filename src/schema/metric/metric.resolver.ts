@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { toConnection } from "../common/connection.js";
 import { PageArgs, pageWindow } from "../common/page-args.js";
 import { restrict, statisticCriteria } from "../statistic/statistic-criteria.js";

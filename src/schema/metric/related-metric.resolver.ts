@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { Metric } from "./metric.type.js";
 import { RelatedMetric } from "./related-metric.type.js";
 

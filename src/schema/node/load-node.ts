@@ -1,5 +1,5 @@
 import type { SearchKind } from "../../db/search.repo.js";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { Citation } from "../citation/citation.type.js";
 import { type NodeTypeName, fromGlobalId } from "../common/global-id.js";
 import { ENTITY_TYPE_NAMES, entityNode } from "../entity/entity-node.js";

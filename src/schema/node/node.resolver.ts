@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { fromGlobalId } from "../common/global-id.js";
 import { MAX_PAGE_SIZE } from "../common/page-args.js";
 import { Node } from "../common/node.type.js";

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { entityBySlug, entityConnection, relatedEntity } from "../entity/entity-list.js";
 import { OrganizationConnection } from "./organization-connection.type.js";
 import { OrganizationsArgs } from "./organization.args.js";

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { PageArgs } from "../common/page-args.js";
 import { entityBySlug, entityConnection, relatedEntity } from "../entity/entity-list.js";
 import { Organization } from "../organization/organization.type.js";

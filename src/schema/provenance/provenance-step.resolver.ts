@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { Node } from "../common/node.type.js";
 import { type AnyNode, loadNodeByRow } from "../node/load-node.js";
 import { ProvenanceStep } from "./provenance-step.type.js";

@@ -1,4 +1,4 @@
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import type { StatisticRow } from "../../db/statistic.repo.js";
 import type { ProducerRef } from "../../facts/corroboration-citation.js";
 import type { Comparator } from "../../facts/interval.js";

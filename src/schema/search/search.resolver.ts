@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { nameKey } from "../../db/name-key.js";
 import { SearchCursorError, type SearchKeyset, SearchSyntaxError } from "../../db/search.repo.js";
 import { toConnection } from "../common/connection.js";

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { SourceArchive } from "./source-archive.type.js";
 
 /** Whether an archive is intact, checked when served. */

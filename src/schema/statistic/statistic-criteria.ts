@@ -1,5 +1,5 @@
 import type { StatisticCriteria } from "../../db/statistic.repo.js";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { userError } from "../common/user-error.js";
 import type { StatisticFilter } from "./statistic-filter.input.js";
 

@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { citeStatistic } from "../../facts/cite.js";
 import { StatisticAgreement } from "../agreement/statistic-agreement.type.js";
 import { statisticAgreement } from "../agreement/statistic-agreement.js";
 import { CitationMarkup } from "../cite/citation-markup.enum.js";
 import { CitationStyle } from "../cite/citation-style.enum.js";
 import { citableStatistic } from "../cite/citable.js";
-import { FactMemo } from "../common/fact-memo.js";
+import { rememberFact } from "../common/fact-memo.js";
 import { Corroboration } from "../corroboration/corroboration.type.js";
 import { originalReports } from "../corroboration/report-links.js";
 import { statisticCorroboration } from "../corroboration/statistic-corroboration.js";
@@ -17,10 +17,6 @@ import { statisticProvenance } from "../provenance/statistic-provenance.js";
 import { Report } from "../report/report.type.js";
 import { Statistic } from "./statistic.type.js";
 
-/** Statistics' formatted citations by id, style and markup (citeproc takes 5–8 ms each). */
-const CITATIONS = new FactMemo<string>(50_000);
-/** Statistics' agreements by id (the agreement rules over every comparable figure). */
-const AGREEMENTS = new FactMemo<StatisticAgreement>(20_000);
 
 /**
  * The fact-checking fields of a statistic: derivation, agreement, producing reports,
@@ -44,7 +40,8 @@ export class StatisticFactsResolver {
       "The other statistics this one can be compared with (the same or a related metric, the same subject or one part of the other, overlapping periods) with a verdict each: AGREES, COMPATIBLE, CONFLICTS or DIFFERENT_SCOPE, and the reason.",
   })
   async agreement(@Root() s: Statistic, @Ctx() ctx: RequestContext): Promise<StatisticAgreement> {
-    return AGREEMENTS.get(ctx.kb, String(s.row.id), async () => {
+    // Kept by id (the agreement rules over every comparable figure): the cache `statisticAgreements`.
+    return rememberFact<StatisticAgreement>(ctx.kb, "statisticAgreements", String(s.row.id), async () => {
       ctx.deadline.check();
       return statisticAgreement(s.row, ctx);
     });
@@ -83,7 +80,8 @@ export class StatisticFactsResolver {
     @Arg("style", () => CitationStyle, { defaultValue: CitationStyle.APA, description: "The citation style." }) style: CitationStyle,
     @Arg("markup", () => CitationMarkup, { defaultValue: CitationMarkup.TEXT, description: "Plain text or HTML." }) markup: CitationMarkup,
   ): Promise<string> {
-    return CITATIONS.get(ctx.kb, `${s.row.id}\0${style}\0${markup}`, async () => {
+    // Kept by id, style and markup (citeproc takes 5–8 ms each): the cache `statisticCitations`.
+    return rememberFact<string>(ctx.kb, "statisticCitations", `${s.row.id}\0${style}\0${markup}`, async () => {
       const citable = await citableStatistic(s.row, ctx);
       return ctx.deadline.paced(() => citeStatistic(citable, style, markup));
     });

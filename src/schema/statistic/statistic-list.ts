@@ -1,5 +1,5 @@
 import type { StatisticCriteria } from "../../db/statistic.repo.js";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { type ConnectionShape, toConnection } from "../common/connection.js";
 import { pageWindow } from "../common/page-args.js";
 import { StatisticConnection } from "./statistic-connection.type.js";

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { displayValue } from "../../facts/display.js";
 import { DisplayForm } from "../common/display-form.enum.js";
 import { DisplayLanguage } from "../common/display-language.enum.js";

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { Citation } from "../citation/citation.type.js";
 import { loadVerification } from "../citation/verify-citation.js";
 import { exactlyOne } from "../common/exactly-one.js";

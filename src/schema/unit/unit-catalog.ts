@@ -1,20 +1,13 @@
-import type { RequestContext } from "../../context.js";
-import type { KnowledgeBase } from "../../db/open.js";
+import type { RequestContext } from "../context.js";
 import { type UnitInfo, unitForWords } from "../../facts/unit-catalog.js";
-
-const catalogs = new WeakMap<KnowledgeBase, ReadonlyMap<string, UnitInfo>>();
 
 /**
  * The units of a knowledge base by code, read once (one statement) and kept for the life of
- * the open database, which never changes while it is served.
+ * the open database, which never changes while it is served (its analysis
+ * `unitCatalog`, src/cache/caches.ts).
  */
 export function unitCatalog(ctx: RequestContext): ReadonlyMap<string, UnitInfo> {
-  let catalog = catalogs.get(ctx.kb);
-  if (!catalog) {
-    catalog = new Map(ctx.repos.units.all().map((u) => [u.code, u]));
-    catalogs.set(ctx.kb, catalog);
-  }
-  return catalog;
+  return ctx.kb.analyses.get("unitCatalog", (): ReadonlyMap<string, UnitInfo> => new Map(ctx.repos.units.all().map((u) => [u.code, u])));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context.js";
+import type { RequestContext } from "../context.js";
 import { Metric } from "../metric/metric.type.js";
 import { unitCatalog, unitOf } from "./unit-catalog.js";
 import { Unit } from "./unit.type.js";

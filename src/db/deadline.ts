@@ -51,9 +51,10 @@ export function runPaced<T>(work: () => T): Promise<T> {
 
 /**
  * The deadline of one request. Resolvers are synchronous SQLite calls, so nothing can be
- * interrupted from outside: instead every step consults the deadline (each repository call, via
- * the request context, and each stage of the Apollo pipeline) and throws once it has passed,
- * so the rest of the work is abandoned rather than done.
+ * interrupted from outside: instead every step consults the deadline (each statement and each
+ * row-cache hit, in the request's Statements, src/db/statements.ts; each stage of the Apollo
+ * pipeline) and throws once it has passed, so the rest of the work is abandoned rather than
+ * done. It lives in db/ because the statements are what check it.
  */
 export class Deadline {
   private readonly at: number;
