@@ -73,19 +73,20 @@ export function checkDerivationInputs(ctx: ValidationContext): void {
 
 /** The chain of derivation inputs from `start` back to itself, or null when there is none. */
 function findCycle(start: string, statistics: ReadonlyMap<string, StatisticRec>): string[] | null {
-  const stack: string[] = [];
-  const visit = (slug: string): string[] | null => {
-    if (stack.includes(slug)) return [...stack.slice(stack.indexOf(slug)), slug];
-    const s = statistics.get(slug);
-    if (!s?.derivation) return null;
-    stack.push(slug);
-    for (const i of s.derivation.inputs) {
-      const c = visit(i.statistic);
-      if (c) return c;
-    }
-    stack.pop();
-    return null;
-  };
-  const c = visit(start);
+  const c = cycleFrom(start, statistics, []);
   return c && c[0] === start ? c : null;
+}
+
+/** The first loop of derivation inputs reached from `slug`, given the chain `stack` that led to it. */
+function cycleFrom(slug: string, statistics: ReadonlyMap<string, StatisticRec>, stack: string[]): string[] | null {
+  if (stack.includes(slug)) return [...stack.slice(stack.indexOf(slug)), slug];
+  const s = statistics.get(slug);
+  if (!s?.derivation) return null;
+  stack.push(slug);
+  for (const i of s.derivation.inputs) {
+    const c = cycleFrom(i.statistic, statistics, stack);
+    if (c) return c;
+  }
+  stack.pop();
+  return null;
 }

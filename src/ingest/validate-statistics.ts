@@ -116,18 +116,18 @@ function checkPeriodMeetsEvent(ctx: ValidationContext, s: StatisticDefinition, p
 
 /** The model's record of a new statistic, with where and how it was first defined. */
 function definedStatistic(ctx: ValidationContext, s: StatisticDefinition, subjects: readonly string[], period: Period | null, file: DataFile, index: number): DefinedStatistic {
-  const intern = (name: string) => ctx.memo.intern(name);
+  const { memo } = ctx;
   return {
     slug: s.slug,
-    metric: intern(s.metric),
-    subject: intern(subjects[0]!),
-    subjects: subjects.length === 1 ? [intern(subjects[0]!)] : subjects.map(intern),
-    event: s.event === undefined ? null : intern(s.event),
-    kind: intern(s.kind),
+    metric: memo.intern(s.metric),
+    subject: memo.intern(subjects[0]!),
+    subjects: subjects.length === 1 ? [memo.intern(subjects[0]!)] : subjects.map((x) => memo.intern(x)),
+    event: s.event === undefined ? null : memo.intern(s.event),
+    kind: memo.intern(s.kind),
     amount: s.value.amount,
     upper: s.value.upper ?? null,
-    unit: intern(s.value.unit),
-    comparator: intern(s.value.comparator) as Comparator,
+    unit: memo.intern(s.value.unit),
+    comparator: memo.intern(s.value.comparator) as Comparator,
     precision: s.value.precision ?? defaultPrecision(s.value.amount),
     precisionStated: s.value.precision !== undefined,
     period,
