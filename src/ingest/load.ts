@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { readDataFile, type DataFile } from "./data-file.js";
 import type { Problem } from "./problems.js";
-import { type CuratedFiles, REGISTRIES, type RegistryName } from "./validate.js";
+import { type CuratedFiles, REGISTRIES, type RegistryName } from "./curated-files.js";
 
 /**
  * Bump when the build's output changes for the same curated files (a new column, a new rule

@@ -207,15 +207,27 @@ export const SourceInput = z.strictObject({
   statistics: z.array(StatisticInput).default([]),
 });
 
+/** A record of registry/organizations.yaml, as parsed. */
 export type OrganizationInput = z.infer<typeof OrganizationInput>;
+/** A record of registry/platforms.yaml, as parsed. */
 export type PlatformInput = z.infer<typeof PlatformInput>;
+/** A record of registry/mcns.yaml, as parsed. */
 export type McnInput = z.infer<typeof McnInput>;
+/** A record of registry/brands.yaml, as parsed. */
 export type BrandInput = z.infer<typeof BrandInput>;
+/** A record of registry/people.yaml, as parsed. */
 export type PersonInput = z.infer<typeof PersonInput>;
+/** A record of registry/markets.yaml, as parsed. */
 export type MarketInput = z.infer<typeof MarketInput>;
+/** A record of registry/events.yaml, as parsed. */
 export type EventInput = z.infer<typeof EventInput>;
+/** A record of registry/reports.yaml, as parsed. */
 export type ReportInput = z.infer<typeof ReportInput>;
+/** A record of registry/metrics.yaml, as parsed. */
 export type MetricInput = z.infer<typeof MetricInput>;
+/** A source file (sources/<slug>.yaml), as parsed. */
 export type SourceInput = z.infer<typeof SourceInput>;
+/** A statistic of a source file, with its citations, as parsed. */
 export type StatisticInput = z.infer<typeof StatisticInput>;
+/** A citation of a statistic in a source file, as parsed. */
 export type CitationInput = z.infer<typeof CitationInput>;

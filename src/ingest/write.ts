@@ -2,16 +2,14 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, r
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
-import { placeholders } from "../db/batch.js";
-import type { SqlValue } from "../db/database.js";
-import { nameKey } from "../db/name-key.js";
-import { fromComparator } from "../facts/interval.js";
-import { type ReportLinks, producerEntities } from "../facts/producers.js";
-import type { AnchoredQuote } from "../facts/anchor.js";
+import { CONTENT_DIGEST_KEY, contentDigest } from "../db/integrity.js";
 import type { Model } from "./model.js";
 import { PhaseTimer } from "./phases.js";
-import { CONTENT_DIGEST_KEY, contentDigest } from "../db/integrity.js";
 import { type SearchWriter, inlineSearchWriter, workerSearchWriter } from "./search-writer.js";
+import { rowIds } from "./write-ids.js";
+import { insertEntities, insertMetrics, insertReports } from "./write-registries.js";
+import { insertSources } from "./write-sources.js";
+import { insertStatistics } from "./write-statistics.js";
 
 /** What the writer records about the build in the `meta` table. */
 export interface BuildMeta {
@@ -146,165 +144,16 @@ function openForBuild(path: string): Database.Database {
   return db;
 }
 
+/** Inserts every row of the model, table family by table family (the order gives the rows their ids). */
 function insertModel(db: Database.Database, m: Model, search: SearchWriter): BuildCounts {
-  const entityId = new Map(m.entities.map((e, i) => [e.slug, i + 1]));
-  const reportId = new Map(m.reports.map((r, i) => [r.slug, i + 1]));
-  const metricId = new Map(m.metrics.map((x, i) => [x.slug, i + 1]));
-  const sourceId = new Map(m.sources.map((s, i) => [s.slug, i + 1]));
-  const statisticId = new Map(m.statistics.map((s, i) => [s.slug, i + 1]));
-  const id = (map: Map<string, number>, slug: string | null) => (slug === null ? null : map.get(slug)!);
-  const bool = (b: boolean) => (b ? 1 : 0);
-
-  const insEntity = db.prepare(
-    "INSERT INTO entity(id, slug, type, name, description, org_kind, website, operator_id, parent_id, part_of_id, start_date, end_date, file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-  );
-  const insName = db.prepare("INSERT INTO entity_name(entity_id, lang, name, is_alias) VALUES (?,?,?,?)");
-  const insNameKey = db.prepare("INSERT INTO entity_name_key(key, entity_id, search_rowid) VALUES (?,?,?)");
-  for (const e of m.entities) {
-    const eid = entityId.get(e.slug)!;
-    insEntity.run(eid, e.slug, e.type, e.name, e.description, e.orgKind, e.website, id(entityId, e.operator), id(entityId, e.parent), id(entityId, e.partOf), e.start, e.end, e.file);
-    for (const n of e.names) insName.run(eid, n.lang, n.name, bool(n.alias));
-    const row = search.add("ENTITY", eid, [e.name, ...e.names.map((n) => n.name)].join(" · "), e.description);
-    for (const key of new Set([e.name, ...e.names.map((n) => n.name)].map(nameKey))) insNameKey.run(key, eid, row);
-  }
-
-  const insReport = db.prepare(
-    "INSERT INTO report(id, slug, title, title_is_descriptive, original_title, original_language, kind, published_on, url, description, file) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-  );
-  const insAuthor = db.prepare("INSERT INTO report_author(report_id, entity_id, position) VALUES (?,?,?)");
-  const insBasedOn = db.prepare("INSERT INTO report_based_on(report_id, based_on_id, relation, inferred, note) VALUES (?,?,?,?,?)");
-  const links = new Map<number, ReportLinks>();
+  const ids = rowIds(m);
+  insertEntities(db, m, ids, search);
   const entityName = new Map(m.entities.map((e) => [e.slug, e.name]));
-  for (const r of m.reports) {
-    const rid = reportId.get(r.slug)!;
-    insReport.run(rid, r.slug, r.title, bool(r.titleIsDescriptive), r.originalTitle, r.originalLanguage, r.kind, r.published, r.url, r.description, r.file);
-    r.authors.forEach((a, i) => insAuthor.run(rid, entityId.get(a)!, i));
-    for (const b of r.basedOn) insBasedOn.run(rid, reportId.get(b.report)!, b.relation, bool(b.inferred), b.note);
-    links.set(rid, {
-      authors: r.authors.map((a) => entityId.get(a)!),
-      basedOn: r.basedOn.map((b) => ({ reportId: reportId.get(b.report)!, relation: b.relation, inferred: b.inferred })),
-    });
-    search.add("REPORT", rid, [r.title, r.originalTitle].filter(Boolean).join(" · "), [r.description, ...r.authors.map((a) => entityName.get(a))].join(" "));
-  }
-
-  const insMetric = db.prepare("INSERT INTO metric(id, slug, name, description, quantity, file) VALUES (?,?,?,?,?,?)");
-  const insUnit = db.prepare("INSERT INTO metric_unit(metric_id, unit) VALUES (?,?)");
-  const insRelated = db.prepare("INSERT INTO metric_related(metric_id, related_id, relation, scale, offset, note) VALUES (?,?,?,?,?,?)");
-  for (const x of m.metrics) {
-    const mid = metricId.get(x.slug)!;
-    insMetric.run(mid, x.slug, x.name, x.description, x.quantity, x.file);
-    for (const u of x.units) insUnit.run(mid, u);
-    for (const r of x.related) insRelated.run(mid, metricId.get(r.metric)!, r.relation, r.scale, r.offset, r.note);
-    search.add("METRIC", mid, x.name, x.description);
-  }
-  const insUnitName = db.prepare("INSERT INTO unit(code, kind, singular, plural, symbol, zh, description) VALUES (?,?,?,?,?,?,?)");
-  for (const u of m.units) insUnitName.run(u.code, u.kind, u.singular, u.plural, u.symbol, u.zh, u.description);
-
-  const insSource = db.prepare(
-    `INSERT INTO source(id, slug, title, title_is_descriptive, url, url_status, publisher_id, publisher_as_named, published_on, language, kind,
-       coverage, archive_text, sha256, length, retrieved_at, note, file) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-  );
-  const insSourceAuthor = db.prepare("INSERT INTO source_author(source_id, entity_id, position) VALUES (?,?,?)");
-  const published = new Map<string, string | null>();
-  const sha256 = new Map<string, string | null>();
-  for (const s of m.sources) {
-    const sid = sourceId.get(s.slug)!;
-    insSource.run(sid, s.slug, s.title, bool(s.titleIsDescriptive), s.url, s.urlStatus, id(entityId, s.publisher), s.publisherAsNamed, s.published, s.language, s.kind,
-      s.coverage, s.archiveText, s.sha256, s.length, s.retrieved, s.note, s.file);
-    s.authors.forEach((a, i) => insSourceAuthor.run(sid, entityId.get(a)!, i));
-    published.set(s.slug, s.published);
-    sha256.set(s.slug, s.sha256);
-    const by = [s.publisher && entityName.get(s.publisher), s.publisherAsNamed, ...s.authors.map((a) => entityName.get(a))].filter(Boolean).join(" ");
-    search.add("SOURCE", sid, s.title ?? s.slug, [by, s.note, s.archiveText].filter(Boolean).join("\n"));
-  }
-
-  const insStat = new BatchedInsert(
-    db,
-    `INSERT INTO statistic(id, slug, metric_id, subject_id, event_id, kind, amount, unit, comparator, lower_bound, lower_closed, upper_bound, upper_closed,
-       value_as_written, period_start, period_end, period_label, period_days, period_as_written, period_resolution, derivation_formula, note,
-       first_published, has_verified_quote, precision, subject_set) VALUES`,
-    26,
-    rowsPerStatement(search, 16),
-  );
-  const insSubject = new BatchedInsert(db, "INSERT INTO statistic_subject(entity_id, statistic_id, position) VALUES", 3, rowsPerStatement(search, 64));
-  const insInput = db.prepare("INSERT INTO derivation_input(statistic_id, name, input_id, position) VALUES (?,?,?,?)");
-  const insCitation = db.prepare(
-    `INSERT INTO citation(slug, statistic_id, source_id, key, position, quote_exact, quote_prefix, quote_suffix, quote_start, quote_end,
-       value_as_written, period_as_written, period_inferred, attribution_as_written, attributed_report_id, attributed_entity_id,
-       attribution_inferred, attribution_note, verified, verification_note, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-  );
-  // What the editors record on an attribution beyond whom it credits (migration 007): rare, so
-  // written only for the citations that have it, after the citation's own row.
-  const setEcho = db.prepare("UPDATE citation SET echo_of_report_id = ?, echo_of_entity_id = ?, attribution_doubt = ? WHERE id = ?");
-  const insVia = db.prepare("INSERT INTO citation_via(citation_id, position, report_id, entity_id) VALUES (?,?,?,?)");
-  const refIds = (r: { kind: "report" | "entity"; slug: string } | null) =>
-    r === null ? [null, null] : r.kind === "report" ? [reportId.get(r.slug)!, null] : [null, entityId.get(r.slug)!];
-  const insProducer = new BatchedInsert(db, "INSERT INTO statistic_producer(statistic_id, entity_id) VALUES", 2, rowsPerStatement(search, 64));
+  const links = insertReports(db, m, ids, entityName, search);
+  insertMetrics(db, m, ids, search);
+  const sources = insertSources(db, m, ids, entityName, search);
   const metricName = new Map(m.metrics.map((x) => [x.slug, x.name]));
-  // Producers depend only on the attribution; a million citations share a few thousand.
-  const producersOf = new Map<string, number[]>();
-  const attributionProducers = (report: string | null, entity: string | null): number[] => {
-    const key = report !== null ? `r:${report}` : `e:${entity}`;
-    let found = producersOf.get(key);
-    if (!found) producersOf.set(key, (found = producerEntities({ reportId: id(reportId, report), entityId: id(entityId, entity) }, links)));
-    return found;
-  };
-  const producers = new Set<number>();
-  let citations = 0;
-  // One pass per statistic over its citations computes what the rows need (the first value and
-  // period as written, the earliest publication date, whether any quote verified, the search
-  // text) without building intermediate arrays: this loop runs a million times at scale.
-  for (let i = 0; i < m.statistics.length; i++) {
-    const s = m.statistics[i]!;
-    const sid = i + 1;
-    let valueAsWritten: string | null = null;
-    let periodAsWritten: string | null = null;
-    let periodResolution: string | null = null;
-    let earliest: string | null = null;
-    let verified = false;
-    let quotes = "";
-    let notes = "";
-    for (const c of s.citations) {
-      if (valueAsWritten === null) valueAsWritten = c.valueAsWritten;
-      if (periodAsWritten === null) periodAsWritten = c.periodAsWritten;
-      if (periodResolution === null) periodResolution = c.periodResolution;
-      const date = published.get(c.source);
-      if (date && (earliest === null || date < earliest)) earliest = date;
-      if (c.verified) verified = true;
-      if (c.quote?.exact) quotes = quotes === "" ? c.quote.exact : `${quotes}\n${c.quote.exact}`;
-      if (c.note) notes = notes === "" ? c.note : `${notes}\n${c.note}`;
-    }
-    const interval = fromComparator(s.comparator, s.amount, s.upper);
-    insStat.add(sid, s.slug, metricId.get(s.metric)!, entityId.get(s.subject)!, id(entityId, s.event), s.kind, s.amount, s.unit, s.comparator,
-      finite(interval.lo), bool(!interval.loOpen), finite(interval.hi), bool(!interval.hiOpen),
-      valueAsWritten, s.period?.start ?? null, s.period?.end ?? null, s.period?.label ?? null, s.period?.days ?? null,
-      periodAsWritten, periodResolution, s.derivation?.formula ?? null, s.note,
-      earliest, bool(verified), s.precision, s.subjects.length > 1 ? s.subjects.map((x) => entityId.get(x)!).join(",") : null);
-    s.subjects.forEach((subject, position) => insSubject.add(entityId.get(subject)!, sid, position));
-    s.derivation?.inputs.forEach((input, i) => insInput.run(sid, input.name, statisticId.get(input.statistic)!, i));
-    producers.clear();
-    for (const c of s.citations) {
-      const a = c.attribution;
-      const q = c.quote;
-      const row = insCitation.run(`${c.source}.${c.key}`, sid, sourceId.get(c.source)!, c.key, c.position, q?.exact ?? null, q?.prefix ?? null, q?.suffix ?? null,
-        q?.start ?? null, q?.end ?? null, c.valueAsWritten, c.periodAsWritten, bool(c.periodInferred), a?.asWritten ?? null,
-        id(reportId, a?.report ?? null), id(entityId, a?.entity ?? null), bool(a?.inferred ?? false), a?.note ?? null,
-        bool(c.verified), verificationNote(q, sha256.get(c.source)!), c.note);
-      if (a && (a.echoOf !== null || a.doubt !== null)) setEcho.run(...refIds(a.echoOf), a.doubt, row.lastInsertRowid);
-      if (a && a.via.length > 0) a.via.forEach((v, i) => insVia.run(row.lastInsertRowid, i, ...refIds(v)));
-      citations++;
-      if (a) for (const p of attributionProducers(a.report, a.entity)) producers.add(p);
-    }
-    if (producers.size === 1) for (const p of producers) insProducer.add(sid, p);
-    else if (producers.size > 1) for (const p of [...producers].sort((x, y) => x - y)) insProducer.add(sid, p);
-    // The search text: non-empty parts joined, as [a, b, c].filter(Boolean).join(sep) would.
-    const title = joinPresent(joinPresent(metricName.get(s.metric), entityName.get(s.subject), " · "), s.period?.label, " · ");
-    const body = joinPresent(joinPresent(joinPresent(valueAsWritten, quotes, "\n"), s.note, "\n"), notes, "\n");
-    search.add("STATISTIC", sid, title, body);
-  }
-  insStat.flush();
-  insSubject.flush();
-  insProducer.flush();
+  const citations = insertStatistics(db, m, { ids, entityName, metricName, sources, links, search });
   return {
     sources: m.sources.length,
     statistics: m.statistics.length,
@@ -313,71 +162,4 @@ function insertModel(db: Database.Database, m: Model, search: SearchWriter): Bui
     reports: m.reports.length,
     metrics: m.metrics.length,
   };
-}
-
-/**
- * Inserts rows several at a time, with one multi-row INSERT per `perStatement` rows (the rest
- * one by one at `flush`): the same rows in the same order, with a fraction of the calls into
- * SQLite and of its per-statement work, which count at a million rows.
- */
-class BatchedInsert {
-  private readonly values: SqlValue[] = [];
-  private readonly many: Database.Statement;
-  private readonly one: Database.Statement;
-
-  constructor(
-    db: Database.Database,
-    /** `INSERT INTO table(columns) VALUES`, without the placeholders. */
-    head: string,
-    private readonly columns: number,
-    private readonly perStatement: number,
-  ) {
-    const row = `(${placeholders(columns)})`;
-    this.many = db.prepare(`${head} ${Array.from({ length: perStatement }, () => row).join(",")}`);
-    this.one = db.prepare(`${head} ${row}`);
-  }
-
-  add(...row: SqlValue[]): void {
-    for (const v of row) this.values.push(v);
-    if (this.values.length === this.columns * this.perStatement) {
-      this.many.run(...this.values);
-      this.values.length = 0;
-    }
-  }
-
-  /** Inserts the rows still waiting. */
-  flush(): void {
-    for (let i = 0; i < this.values.length; i += this.columns) this.one.run(...this.values.slice(i, i + this.columns));
-    this.values.length = 0;
-  }
-}
-
-/**
- * Rows per INSERT. A multi-row INSERT runs in a statement savepoint, at which FTS5 writes out
- * the index entries it buffers: on the connection that also fills search_index, that would cut
- * the index into many small segments (a different index, slower to build), so rows go one at
- * a time there.
- */
-function rowsPerStatement(search: SearchWriter, rows: number): number {
-  return search.separate ? rows : 1;
-}
-
-/**
- * Why a citation verified when the database was built: the quote's position and the archive's
- * digest, or that the source's text is not archived (then there is no quote).
- */
-function verificationNote(quote: AnchoredQuote | null, sha256: string | null): string {
-  return quote
-    ? `The quote occurs at code points ${quote.start}–${quote.end} of the archived text, whose SHA-256 is ${sha256}.`
-    : "Not verifiable: the source's text is not archived here (coverage NONE), so the figure is cited at the level of the document's URL.";
-}
-
-function finite(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
-}
-
-/** `a` and `b` joined by `sep`, leaving out whichever is null, undefined or empty. */
-function joinPresent(a: string | null | undefined, b: string | null | undefined, sep: string): string {
-  if (!a) return b || "";
-  return b ? `${a}${sep}${b}` : a;
 }
