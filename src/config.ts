@@ -29,6 +29,7 @@ export interface Settings {
   readonly responseCacheMb: number;
   readonly documentCacheMb: number;
   readonly rowCacheEntries: number;
+  readonly preparedOperations: number;
   readonly executor: Executor;
   readonly keepAliveTimeoutMs: number;
   readonly headersTimeoutMs: number;
@@ -129,6 +130,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   spec({ key: "responseCacheMb", flag: "--response-cache-mb", env: "RESPONSE_CACHE_MB", default: "64", description: "Memory bound of the response cache, in MiB of response bytes.", parse: integer(0) }),
   spec({ key: "documentCacheMb", flag: "--document-cache-mb", env: "DOCUMENT_CACHE_MB", default: "32", description: "Memory bound of the parsed and validated documents kept for reuse, in MiB (query text and syntax tree, estimated).", parse: integer(1) }),
   spec({ key: "rowCacheEntries", flag: "--row-cache-entries", env: "ROW_CACHE_ENTRIES", default: "10000", description: "Repository results (rows looked up by key) kept across requests, frozen; `0` turns the row cache off.", parse: integer(0) }),
+  spec({ key: "preparedOperations", flag: "--prepared-operations", env: "PREPARED_OPERATIONS", default: "250", description: "Query texts kept as prepared operations: a query answered cleanly once runs again from its compiled form without Apollo's pipeline (same bytes); `0` turns this lean path off. Needs `--executor jit`.", parse: integer(0) }),
   spec({ key: "executor", flag: "--executor", env: "EXECUTOR", default: "jit", description: "`jit`: an operation used again is compiled by graphql-jit (faster); `graphql-js`: every request interpreted by graphql-js. Both give the same answers (a test compares them).", parse: executor }),
   spec({ key: "keepAliveTimeoutMs", flag: "--keep-alive-timeout-ms", env: "KEEP_ALIVE_TIMEOUT_MS", default: "5000", description: "How long an idle keep-alive connection stays open.", parse: integer(1) }),
   spec({ key: "headersTimeoutMs", flag: "--headers-timeout-ms", env: "HEADERS_TIMEOUT_MS", default: "10000", description: "Time allowed to receive a request's headers (slow-loris guard); the whole request must arrive within twice this.", parse: integer(1) }),

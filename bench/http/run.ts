@@ -8,6 +8,7 @@ import { run } from "../lib/processes.js";
 import { profileMarkdown, summarizeProfile } from "../lib/profile.js";
 import { writeSection } from "../lib/results-file.js";
 import { fmt, median } from "../lib/stats.js";
+import { loadMeasured } from "./cpu-per-request.js";
 import { type LoadRequest, type RunStats, load } from "./load.js";
 import { schemaFromSdl } from "./queries.js";
 import { type Scenario, reason, scenarios } from "./scenarios.js";
@@ -59,13 +60,16 @@ interface ScenarioResult {
   readonly workers: number;
   readonly target?: number;
   readonly refused?: string;
-  readonly real: RunStats[];
-  readonly bare: RunStats[];
+  readonly real: MeasuredRun[];
+  readonly bare: MeasuredRun[];
   /** The peer's runs (PEER_SCENARIO at one worker only), alternating with the other two. */
-  readonly peer?: RunStats[];
+  readonly peer?: MeasuredRun[];
   /** Why the peer was not measured there (not installed, or a different answer). */
   readonly peerNote?: string;
 }
+
+/** A load run, with the server process's CPU time per request when it is one process (one worker). */
+type MeasuredRun = RunStats & { readonly cpuUsPerRequest?: number };
 
 /** The scenario also measured on the peer (peer-server.ts), at one worker. */
 const PEER_SCENARIO = "fact-card";
@@ -154,13 +158,15 @@ async function measure(scenario: Scenario, real: RunningServer, workers: number)
     await load(real.origin, prepared, { ...shape, seconds: opts.warmup });
     await load(bare.origin, prepared, { ...shape, seconds: opts.warmup });
     if (peer) await load(peer.origin, prepared, { ...shape, seconds: opts.warmup });
-    const r: RunStats[] = [];
-    const b: RunStats[] = [];
-    const p: RunStats[] = [];
+    const r: MeasuredRun[] = [];
+    const b: MeasuredRun[] = [];
+    const p: MeasuredRun[] = [];
+    // CPU time per request of each server process, where one process serves (one worker).
+    const one = <T>(child: T) => (workers === 1 ? child : undefined);
     for (let i = 0; i < opts.runs; i++) {
-      r.push(await load(real.origin, prepared, shape));
-      b.push(await load(bare.origin, prepared, shape));
-      if (peer) p.push(await load(peer.origin, prepared, shape));
+      r.push(await loadMeasured(one(real.child), real.origin, prepared, shape));
+      b.push(await loadMeasured(one(bare.child), bare.origin, prepared, shape));
+      if (peer) p.push(await loadMeasured(peer.child, peer.origin, prepared, shape));
     }
     const peerLine = peer ? `, peer ${fmt(median(p.map((x) => x.reqPerSec)))} req/s` : "";
     log(`${scenario.key} (${workers}w): real ${fmt(median(r.map((x) => x.reqPerSec)))} req/s, bare ${fmt(median(b.map((x) => x.reqPerSec)))} req/s${peerLine}`);
@@ -258,15 +264,17 @@ function report(): string {
       `Knowledge base: ${opts.db ? `\`${opts.db}\`` : "the project's `db/`"}; fact card of \`${statistic}\`.`,
     "",
     "Each cell is the median of the runs; the ratio is real req/s ÷ bare req/s. Latencies are each response's own time. " +
+      "With one worker, each server process's CPU time (user + system, from /proc) per request is also given: a machine busy with other work takes time slices from the servers, " +
+      "which lowers req/s, but hardly changes the CPU a request costs, so bare ÷ real CPU is the ratio to read when the load average is high. " +
       "The peer is Mercurius on Fastify (graphql-jit, its own query cache) serving the same executable schema and request context over the same database (bench/http/peer-server.ts), " +
       `measured on the ${PEER_SCENARIO} scenario at one worker, alternating with the other two; its cell is peer req/s and real ÷ peer.`,
     "",
-    "| scenario | workers | real req/s | bare req/s | ratio | target | real p50 / p99 ms | bare p50 / p99 ms | real errors / non-2xx | peer |",
-    "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |",
+    "| scenario | workers | real req/s | bare req/s | ratio | target | real p50 / p99 ms | bare p50 / p99 ms | real errors / non-2xx | CPU µs per request: real / bare (bare ÷ real) | peer |",
+    "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |",
   ];
   for (const r of results) {
     if (r.refused) {
-      lines.push(`| ${r.title} | ${r.workers} | refused | | | ${r.target ? `≥ ${r.target}` : ""} | ${r.refused.replace(/\|/g, "\\|")} | | | |`);
+      lines.push(`| ${r.title} | ${r.workers} | refused | | | ${r.target ? `≥ ${r.target}` : ""} | ${r.refused.replace(/\|/g, "\\|")} | | | | |`);
       continue;
     }
     const real = summarize(r.real);
@@ -274,7 +282,7 @@ function report(): string {
     const ratio = real.reqPerSec / bare.reqPerSec;
     const target = r.target === undefined ? "" : `≥ ${r.target}: ${verdict(ratio, r.target)}`;
     lines.push(
-      `| ${r.title} | ${r.workers} | ${fmt(real.reqPerSec)} | ${fmt(bare.reqPerSec)} | **${fmt(ratio, 3)}** | ${target} | ${fmt(real.p50Ms, 2)} / ${fmt(real.p99Ms, 2)} | ${fmt(bare.p50Ms, 2)} / ${fmt(bare.p99Ms, 2)} | ${real.errors} / ${real.non2xx} | ${peerCell(r, real.reqPerSec)} |`,
+      `| ${r.title} | ${r.workers} | ${fmt(real.reqPerSec)} | ${fmt(bare.reqPerSec)} | **${fmt(ratio, 3)}** | ${target} | ${fmt(real.p50Ms, 2)} / ${fmt(real.p99Ms, 2)} | ${fmt(bare.p50Ms, 2)} / ${fmt(bare.p99Ms, 2)} | ${real.errors} / ${real.non2xx} | ${cpuCell(real.cpuUsPerRequest, bare.cpuUsPerRequest)} | ${peerCell(r, real.reqPerSec, real.cpuUsPerRequest)} |`,
     );
   }
   const scaling = workerCounts.length > 1 ? workerScaling() : [];
@@ -298,18 +306,26 @@ function report(): string {
   return lines.join("\n");
 }
 
-/** The peer column: its req/s and the real server's share of it, or why it was not measured. */
-function peerCell(r: ScenarioResult, realReqPerSec: number): string {
+/** The CPU column: each process's CPU µs per request and their ratio (one worker only). */
+function cpuCell(real: number, bare: number): string {
+  return Number.isFinite(real) && Number.isFinite(bare) ? `${fmt(real, 1)} / ${fmt(bare, 1)} (${fmt(bare / real, 3)})` : "";
+}
+
+/** The peer column: its req/s and the real server's share of it, its CPU per request, or why it was not measured. */
+function peerCell(r: ScenarioResult, realReqPerSec: number, realCpu: number): string {
   if (r.peer && r.peer.length > 0) {
     const peer = summarize(r.peer);
-    return `${fmt(peer.reqPerSec)} req/s (real ÷ peer ${fmt(realReqPerSec / peer.reqPerSec, 3)}; p50 / p99 ${fmt(peer.p50Ms, 2)} / ${fmt(peer.p99Ms, 2)} ms)`;
+    const cpu = Number.isFinite(peer.cpuUsPerRequest) ? `; CPU ${fmt(peer.cpuUsPerRequest, 1)} µs per request, peer ÷ real ${fmt(peer.cpuUsPerRequest / realCpu, 3)}` : "";
+    return `${fmt(peer.reqPerSec)} req/s (real ÷ peer ${fmt(realReqPerSec / peer.reqPerSec, 3)}; p50 / p99 ${fmt(peer.p50Ms, 2)} / ${fmt(peer.p99Ms, 2)} ms${cpu})`;
   }
   return (r.peerNote ?? "").replace(/\|/g, "\\|");
 }
 
-function summarize(runs: readonly RunStats[]) {
+function summarize(runs: readonly MeasuredRun[]) {
+  const cpu = runs.flatMap((x) => (x.cpuUsPerRequest === undefined ? [] : [x.cpuUsPerRequest]));
   return {
     reqPerSec: median(runs.map((x) => x.reqPerSec)),
+    cpuUsPerRequest: median(cpu),
     p50Ms: median(runs.map((x) => x.p50Ms)),
     p99Ms: median(runs.map((x) => x.p99Ms)),
     errors: runs.reduce((n, x) => n + x.errors + x.timeouts, 0),

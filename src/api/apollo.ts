@@ -1,4 +1,4 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { type Settings, mib } from "../config.js";
@@ -19,6 +19,8 @@ export interface ApolloParts {
   readonly log: Logger;
   /** The graphql-jit executor, when operations are compiled (`executor: "jit"`). */
   readonly jit: JitExecutor | undefined;
+  /** Plugins of other parts of the API (the prepared operations' registration). */
+  readonly plugins?: readonly ApolloServerPlugin<RequestContext>[];
 }
 
 /**
@@ -55,6 +57,7 @@ export function createApollo(parts: ApolloParts): ApolloServer<RequestContext> {
       costLimitPlugin(settings.maxCost),
       outcomePlugin(),
       errorPlugin(log),
+      ...(parts.plugins ?? []),
     ],
   });
 }

@@ -8,7 +8,8 @@ import type { Logger } from "../logger.js";
 import { buildApiSchema, schemaSdl } from "../schema/index.js";
 import { createApollo } from "./apollo.js";
 import { type JitStats, jitExecutor } from "./jit-executor.js";
-import { type HttpOperation, runOperation } from "./run-operation.js";
+import { type PreparedStats, PreparedOperations } from "./prepared-operations.js";
+import { type HttpOperation, type OperationRunner, runOperation } from "./run-operation.js";
 
 /** An operation run in-process: a GraphQL request whose query is given as text. */
 export type InProcessRequest = Omit<GraphQLRequest, "query"> & { query: string };
@@ -23,6 +24,8 @@ export interface GraphQLApi {
   readonly sdl: string;
   /** What graphql-jit has compiled and run (`executor: "jit"`); undefined with graphql-js. */
   readonly jit: Readonly<JitStats> | undefined;
+  /** What the lean path of prepared operations has done (undefined when it is off). */
+  readonly prepared: Readonly<PreparedStats> | undefined;
   /** The cross-request row cache, when on. */
   readonly rowCache: RowCache | undefined;
   /** A fresh context for one request, with its id and deadline. */
@@ -41,16 +44,21 @@ export async function createGraphQLApi(kb: KnowledgeBase, settings: Settings, lo
   const schema = buildApiSchema();
   const sdl = schemaSdl(schema);
   const jit = settings.executor === "jit" ? jitExecutor(schema) : undefined;
-  const apollo = createApollo({ schema, sdl, settings, log, jit });
+  // The lean path of repeated queries runs their compiled form, so it needs graphql-jit.
+  const prepared = jit && settings.preparedOperations > 0 ? new PreparedOperations(schema, { maxCost: settings.maxCost, maxOperations: settings.preparedOperations }) : undefined;
+  const apollo = createApollo({ schema, sdl, settings, log, jit, plugins: prepared ? [prepared.plugin()] : [] });
   await apollo.start();
+  const context = (requestId: string | undefined, deadline: Deadline) => createContext(kb, { requestId, deadline, rowCache });
+  const runner: OperationRunner = { apollo, prepared, newContext: (like) => context(like.requestId, like.deadline) };
   return {
     apollo,
     sdl,
     jit: jit?.stats,
     rowCache,
-    context: (requestId, deadline) => createContext(kb, { requestId, deadline, rowCache }),
-    execute: (request) => apollo.executeOperation(request, { contextValue: createContext(kb, { deadline: new Deadline(settings.requestTimeoutMs), rowCache }) }),
-    run: (operation, context) => runOperation(apollo, operation, context),
+    prepared: prepared?.stats,
+    context,
+    execute: (request) => apollo.executeOperation(request, { contextValue: context(undefined, new Deadline(settings.requestTimeoutMs)) }),
+    run: (operation, ctx) => runOperation(runner, operation, ctx),
     stop: () => apollo.stop(),
   };
 }

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
-import { CACHE_SIZES, createCache } from "../cache/caches.js";
+import { CACHE_SIZES, createTextKeyedCache } from "../cache/caches.js";
+import { sha256 } from "./sha256.js";
 
 /*
  * The parameters of a GraphQL request sent over HTTP (GraphQL over HTTP: a GET's search
@@ -13,6 +13,8 @@ export interface GraphQLParams {
   readonly operationName?: string;
   /** The variables as canonical-enough JSON (key order as sent). */
   readonly variables: string;
+  /** The variables as parsed (absent when none were sent), for the lean path of prepared operations. */
+  readonly variableValues?: Readonly<Record<string, unknown>>;
   /** The APQ hash, when the request carries one. */
   readonly persistedHash?: string;
 }
@@ -42,6 +44,8 @@ export function graphQLParams(method: string, url: URL, body: unknown): GraphQLP
     } catch {
       return undefined;
     }
+    // Apollo refuses a GET whose variables or extensions are JSON null (a POST may send null).
+    if (variables === null || extensions === null) return undefined;
   }
   if (query !== undefined && query !== null && typeof query !== "string") return undefined;
   if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return undefined;
@@ -60,23 +64,22 @@ export function graphQLParams(method: string, url: URL, body: unknown): GraphQLP
     ...(query ? { query } : {}),
     ...(typeof operationName === "string" ? { operationName } : {}),
     variables: variables ? JSON.stringify(variables) : "{}",
+    ...(variables ? { variableValues: variables as Record<string, unknown> } : {}),
     ...(persistedHash ? { persistedHash } : {}),
   };
 }
 
-const QUERY_HASHES = createCache<string, string>("queryHashes", { maxEntries: CACHE_SIZES.queryHashes });
-const QUERY_HASHES_MAX_LENGTH = 4096;
+const QUERY_HASHES = createTextKeyedCache<string>("queryHashes", { maxEntries: CACHE_SIZES.queryHashes, maxBytes: CACHE_SIZES.queryHashBytes });
 
 /**
  * The SHA-256 (hex) of an operation's text: Apollo's document-cache and APQ key. Remembered for
- * the last thousand distinct texts of up to 4 KiB (at most 8 MiB kept; longer texts are hashed
- * each time), so a repeated operation costs a map lookup, not a hash.
+ * the last thousand distinct texts (the cache `queryHashes`), so a repeated operation costs a
+ * look-up rather than a hash.
  */
 export function queryHash(query: string): string {
   let hash = QUERY_HASHES.get(query);
   if (hash === undefined) {
-    hash = createHash("sha256").update(query).digest("hex");
-    if (query.length > QUERY_HASHES_MAX_LENGTH) return hash;
+    hash = sha256(query, "hex");
     QUERY_HASHES.set(query, hash);
   }
   return hash;

@@ -1,29 +1,45 @@
 import type { ApolloServer, HTTPGraphQLRequest, HTTPGraphQLResponse } from "@apollo/server";
 import type { RequestContext } from "../schema/context.js";
 import type { GraphQLParams } from "./operation-params.js";
+import type { PreparedOperations } from "./prepared-operations.js";
 
 /**
  * An operation sent over HTTP, as the HTTP layer hands it to the API once the request has been
  * read and checked and the response cache had no answer for it.
  */
 export interface HttpOperation {
-  /** The request as Apollo takes it: method (HEAD as GET), headers, search string, parsed body. */
-  readonly http: HTTPGraphQLRequest;
+  /** `POST`, `GET` or `HEAD`. */
+  readonly method: string;
   /**
    * The operation's parameters (query text or persisted-query hash, operation name, variables)
    * when the request is well formed and CSRF-safe; undefined otherwise, for Apollo to refuse.
    */
   readonly params: GraphQLParams | undefined;
+  readonly accept: string | undefined;
+  readonly contentType: string | undefined;
+  /** The request as Apollo takes it (method, HEAD as GET; headers; search string; parsed body), made when Apollo needs it. */
+  http(): HTTPGraphQLRequest;
+}
+
+/** What runs operations: Apollo, and the prepared operations in front of it (none with graphql-js or `--prepared-operations 0`). */
+export interface OperationRunner {
+  readonly apollo: ApolloServer<RequestContext>;
+  readonly prepared: PreparedOperations | undefined;
+  /** A fresh context for the same request (same id and deadline), for a hand-over to Apollo. */
+  newContext(like: RequestContext): RequestContext;
 }
 
 /**
  * Runs an operation sent over HTTP: the one step between the HTTP layer (request read and
- * checked, response cache missed, deadline running) and Apollo (parse, validate, limits,
- * execute, format errors). A faster path for operations already validated belongs here, before
- * Apollo: it answers the operations it knows and leaves the others to Apollo. Whatever answers
- * records the request's outcome in `context.outcome` (operation name, cost, whether the answer
- * may be cached), which the HTTP layer logs and caches by.
+ * checked, response cache missed, deadline running) and execution. A query Apollo has already
+ * answered cleanly runs from its prepared, compiled form (prepared-operations.ts) and answers
+ * the same bytes Apollo would; everything else goes through Apollo (parse, validate, limits,
+ * execute, format errors). Whatever answers records the request's outcome in `context.outcome`
+ * (operation name, cost, whether the answer may be cached), which the HTTP layer logs and
+ * caches by.
  */
-export function runOperation(apollo: ApolloServer<RequestContext>, operation: HttpOperation, context: RequestContext): Promise<HTTPGraphQLResponse> {
-  return apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: operation.http, context: async () => context });
+export function runOperation(runner: OperationRunner, operation: HttpOperation, context: RequestContext): Promise<HTTPGraphQLResponse> {
+  const viaApollo = (contextValue: RequestContext) => runner.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: operation.http(), context: async () => contextValue });
+  if (runner.prepared === undefined) return viaApollo(context);
+  return runner.prepared.respond(operation, context, () => runner.newContext(context), viaApollo);
 }

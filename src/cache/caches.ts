@@ -1,4 +1,5 @@
 import { BoundedCache, type CacheBounds } from "./bounded-cache.js";
+import { type TextBucket, TextKeyedCache, textBucketBytes } from "./text-keyed-cache.js";
 
 /** What the catalog says of one memory of the server. */
 export interface CatalogEntry {
@@ -40,12 +41,36 @@ export const CACHES = {
     usedIn: "src/api/document-store.ts",
   },
   queryHashes: {
-    holds: "The SHA-256 of operation texts of up to 4 KiB (longer ones are hashed each time).",
-    key: "The operation text.",
-    bound: "1,000 texts (at most 8 MiB of text).",
-    setting: "None: fixed in the code (CACHE_SIZES.queryHashes).",
+    holds: "The SHA-256 of operation texts (Apollo's document-store and APQ key), so a repeated operation is not hashed again.",
+    key: "The operation text (long texts found by a sample of their characters, then compared whole: text-keyed-cache.ts).",
+    bound: "1,000 keys and 4 MiB of text.",
+    setting: "None: fixed in the code (CACHE_SIZES.queryHashes, queryHashBytes).",
     scope: "process",
     usedIn: "src/api/operation-params.ts",
+  },
+  sentRequestKeys: {
+    holds: "The response cache's key of a request as sent (kind and Accept header, and the SHA-256 of the body or URL).",
+    key: "The body (POST) or URL (GET) as sent (long texts by a sample of their characters, then compared whole).",
+    bound: "2,000 keys and 8 MiB of text.",
+    setting: "None: fixed in the code (CACHE_SIZES.sentRequestKeys, sentRequestBytes).",
+    scope: "process",
+    usedIn: "src/http/sent-request.ts",
+  },
+  preparedOperations: {
+    holds: "Query texts Apollo has answered cleanly: their parsed document, and per operation name the cost function and graphql-jit compiled query of the lean path.",
+    key: "The query text's SHA-256.",
+    bound: "250 texts and 16 MiB (document-store.ts's estimate of the documents); one text at most an eighth.",
+    setting: "`preparedOperations` of createServer (250; 0 turns the lean path off); none with `--executor graphql-js`.",
+    scope: "server",
+    usedIn: "src/api/prepared-store.ts",
+  },
+  responseHeads: {
+    holds: "The headers Apollo answers a successful query with, learned from its answers.",
+    key: "The request's Accept header.",
+    bound: "64 Accept headers.",
+    setting: "None: fixed in the code (MAX_ACCEPT_VALUES).",
+    scope: "server",
+    usedIn: "src/api/prepared-request.ts",
   },
   operationCosts: {
     holds: "The estimated cost of one parsed operation for given values of its cost variables (one cache per operation, kept as long as Apollo keeps the document).",
@@ -53,7 +78,7 @@ export const CACHES = {
     bound: "1,000 sets of values per operation.",
     setting: "None: fixed in the code (MAX_COSTS_PER_OPERATION).",
     scope: "server",
-    usedIn: "src/api/limits.ts",
+    usedIn: "src/api/limits.ts (and src/api/prepared-cost.ts for the lean path)",
   },
   jitOperations: {
     holds: "Per parsed document, its operations' use counts and graphql-jit compiled code.",
@@ -159,6 +184,9 @@ export type CacheName = keyof typeof CACHES;
 /** The bounds every cache of the catalog has in the code (those with a setting are given theirs by the caller). */
 export const CACHE_SIZES = {
   queryHashes: 1_000,
+  queryHashBytes: 4 * 1024 * 1024,
+  sentRequestKeys: 2_000,
+  sentRequestBytes: 8 * 1024 * 1024,
   globalIds: 50_000,
   scalarOutputs: 50_000,
   staticAssetFiles: 1_000,
@@ -181,6 +209,11 @@ export type KnowledgeBaseCacheName = keyof typeof KNOWLEDGE_BASE_CACHE_ENTRIES;
 /** Makes the cache `name` of the catalog with its bounds; the only place a BoundedCache is made. */
 export function createCache<K, V>(name: CacheName, bounds: CacheBounds<K, V>): BoundedCache<K, V> {
   return new BoundedCache<K, V>(name, bounds);
+}
+
+/** A cache of the catalog keyed by texts that may be long (text-keyed-cache.ts), bounded by keys and by the bytes of its texts. */
+export function createTextKeyedCache<V>(name: CacheName, bounds: { readonly maxEntries: number; readonly maxBytes: number }): TextKeyedCache<V> {
+  return new TextKeyedCache(createCache<string | number, TextBucket<V>>(name, { ...bounds, sizeOf: textBucketBytes, maxEntryBytes: bounds.maxBytes / 8 }));
 }
 
 /**

@@ -27,9 +27,10 @@ export class CachedAnswers {
    */
   answerAsSent(ex: Exchange, sentKey: string): boolean {
     const { req, res, method } = ex;
-    if (method === "POST" && !JSON_TYPE.test(req.headers["content-type"] ?? "")) return false;
+    // A POST with a JSON content type is CSRF-safe by that type (not one a form can send).
+    if (method === "POST" ? !JSON_TYPE.test(req.headers["content-type"] ?? "") : !csrfSafe(req)) return false;
     const hit = this.store.lookup(sentKey);
-    if (hit === undefined || !csrfSafe(req)) return false;
+    if (hit === undefined) return false;
     const cors = this.cors.rawHeaders(req);
     const headers = [REQUEST_ID_HEADER, ex.id, ...cors.headers, "etag", hit.etag, "cache-control", this.cacheControl, "vary", cors.varyOrigin ? "Accept, Origin" : "Accept"];
     if (method !== "POST" && matchesEtag(req.headers["if-none-match"], hit.etag)) {
@@ -48,9 +49,11 @@ export class CachedAnswers {
   /**
    * Answers a request by its request key: 304 when its `If-None-Match` names the answer's ETag
    * (`*` only when an answer was made), else the kept answer. Returns whether it answered; a
-   * miss is noted for the log.
+   * miss is noted for the log. An answer found is kept under the request's key as sent too, so
+   * that its repeats skip the parsing (a GET sending only an APQ hash hits the entry its
+   * registering POST made, under a key it cannot send).
    */
-  answerByKey(ex: Exchange, key: string): boolean {
+  answerByKey(ex: Exchange, key: string, sentKey: string | undefined): boolean {
     const { req, res, method } = ex;
     const hit = this.store.enabled ? this.store.get(key) : undefined;
     const ifNoneMatch = req.headers["if-none-match"];
@@ -67,6 +70,7 @@ export class CachedAnswers {
     }
     if (hit) {
       ex.note.cache = "hit";
+      if (sentKey !== undefined) this.store.set(sentKey, hit);
       this.setHeaders(res, hit.etag);
       send(res, 200, hit.contentType, hit.body);
       return true;

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "../api/sha256.js";
 import type http from "node:http";
 import { type GraphQLParams, queryHash } from "../api/operation-params.js";
 
@@ -27,7 +27,7 @@ export function requestKey(dataVersion: string, accept: string | undefined, para
 
 /** The strong ETag of a request key: its SHA-256, base64url, quoted. */
 export function etagOf(key: string): string {
-  return `"${createHash("sha256").update(key).digest("base64url")}"`;
+  return `"${sha256(key, "base64url")}"`;
 }
 
 /** Whether an If-None-Match header lists the ETag (weak comparison, as RFC 9110 asks for GET). */

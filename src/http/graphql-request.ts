@@ -86,11 +86,20 @@ async function readPostBody(ex: Exchange, sent: SentRequest, maxBodyBytes: numbe
   return body;
 }
 
-/** The operation as the API takes it (the request's headers copied into Apollo's HeaderMap). */
+/** The operation as the API takes it; Apollo's form of the request (headers copied into its HeaderMap) is made only if Apollo runs it. */
 export function operationOf(ex: Exchange, read: ReadRequest): HttpOperation {
-  const headers = new HeaderMap();
-  for (const [name, value] of Object.entries(ex.req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-  }
-  return { http: { method: ex.method === "HEAD" ? "GET" : ex.method, headers, search: read.url.search, body: read.body }, params: read.params };
+  const { req } = ex;
+  return {
+    method: ex.method,
+    params: read.params,
+    accept: req.headers.accept,
+    contentType: req.headers["content-type"],
+    http: () => {
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+      }
+      return { method: ex.method === "HEAD" ? "GET" : ex.method, headers, search: read.url.search, body: read.body };
+    },
+  };
 }

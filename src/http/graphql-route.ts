@@ -45,7 +45,7 @@ export function createGraphQLRoute(parts: GraphQLRouteParts): GraphQLRoute {
     const read = await readGraphQLRequest(ex, url, sent, settings);
     if (read === undefined) return;
     const key = read.params ? requestKey(dataVersion, ex.req.headers.accept, read.params) : undefined;
-    if (key !== undefined && answers.answerByKey(ex, key)) return;
+    if (key !== undefined && answers.answerByKey(ex, key, sent.key)) return;
     const context = api.context(ex.id, new Deadline(settings.requestTimeoutMs, ex.started));
     const response = await withinDeadline(run(ex, operationOf(ex, read), context), context.deadline);
     ex.note.operationName = context.outcome.operationName;
@@ -76,11 +76,13 @@ function runner(api: GraphQLApi, hooks: TestHooks | undefined) {
 async function withinDeadline<T>(promise: Promise<T>, deadline: Deadline): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<undefined>((resolve) => {
+    // Whole milliseconds: Node keeps one list of timers per distinct duration, so a fractional
+    // duration made each request create a list and remove it again (7 % of a fact card's CPU).
     timer = setTimeout(() => {
       deadline.expire();
       promise.catch(() => undefined);
       resolve(undefined);
-    }, deadline.remainingMs);
+    }, Math.ceil(deadline.remainingMs));
   });
   try {
     return await Promise.race([promise, expired]);

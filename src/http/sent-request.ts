@@ -1,4 +1,5 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "../api/sha256.js";
+import { CACHE_SIZES, createTextKeyedCache } from "../cache/caches.js";
 import { TOO_LARGE, readBody } from "./body.js";
 import type { Exchange } from "./exchange.js";
 
@@ -15,12 +16,28 @@ export interface SentRequest {
   readonly key?: string;
 }
 
-/** Requests and URLs longer than this are keyed in the response cache by their SHA-256, not by themselves. */
-const LONG_KEY = 2048;
+/** The keys of requests as sent, by the text sent, then by kind and Accept header. */
+const SENT_KEYS = createTextKeyedCache<Map<string, string>>("sentRequestKeys", { maxEntries: CACHE_SIZES.sentRequestKeys, maxBytes: CACHE_SIZES.sentRequestBytes });
 
-/** The response cache's key of a request as sent: short ones as they are, long ones by their hash. */
-function sentKeyOf(kind: "P" | "G", accept: string | undefined, sent: string): string {
-  return `${kind}\0${accept ?? ""}\0${sent.length > LONG_KEY ? createHash("sha256").update(sent).digest("base64") : sent}`;
+/** Accept headers remembered per text sent (a client sends one or two). */
+const HEADS_PER_TEXT = 16;
+
+/**
+ * The response cache's key of a request as sent: its kind (`P` for a POST's body, `G` for a
+ * GET's URL), its Accept header and the SHA-256 of what was sent, computed once per distinct
+ * text (the cache `sentRequestKeys`), so that a repeat costs a look-up and gets the same key
+ * string, whose hash V8 then keeps.
+ */
+export function sentKeyOf(kind: "P" | "G", accept: string | undefined, sent: string): string {
+  const head = `${kind}\0${accept ?? ""}`;
+  let keys = SENT_KEYS.get(sent);
+  let key = keys?.get(head);
+  if (key === undefined) {
+    key = `${head}\0${sha256(sent, "base64")}`;
+    if (keys === undefined) SENT_KEYS.set(sent, (keys = new Map()));
+    if (keys.size < HEADS_PER_TEXT) keys.set(head, key);
+  }
+  return key;
 }
 
 /** Whether a request's raw URL is the GraphQL endpoint (with or without a query string). */

@@ -17,13 +17,14 @@ import { getMetadataStorage } from "type-graphql";
  * argument validation, a typed root) keeps type-graphql's wrapper; so does a property of a
  * type's own class read on a root that is not an instance of it (type-graphql would convert it).
  *
- * Measured (3 December 2026, in-process, 2 shared cores): the web fact card (FACT_CARD_QUERY)
- * of the bench's statistic through `server.execute` with graphql-jit, two servers in one
- * process, one compiled before this ran on the schema and one after, 20 alternating rounds of
- * 200 operations, CPU time per operation, three runs. Without the row cache: 1,044 → 913 µs,
- * 948 → 826, 1,044 → 927 (median paired saving 11.4 %, 6.9 %, 6.0 %). With the row cache on,
- * as `serve` runs: 525 → 445 µs, 498 → 413, 643 → 473 (23.9 %, 18.0 %, 17.1 %). Above the
- * 5 % that would justify removing it, so it stays.
+ * Measured again (3 December 2026, 2 shared cores, load average 9–11) with graphql-jit and the
+ * lean path of prepared operations (src/api/prepared-operations.ts), which serves the repeated
+ * fact card: bench/http/lean-resolvers.ts, the bench's fact card through
+ * PreparedOperations.respond over the served schema and over one built from the same resolver
+ * classes without this, row cache on and warm, 15 alternating rounds of 2,000 requests, CPU time
+ * per request: 114.5 µs with it against 155.0 µs without (median paired saving 21 %; the whole
+ * request, HTTP included, costs 200–270 µs of CPU, so about 15 % of it). Above the 5 % that would
+ * justify removing it, so it stays.
  */
 export function useLeanResolvers(schema: GraphQLSchema): void {
   const storage = getMetadataStorage();
