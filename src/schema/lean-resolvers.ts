@@ -17,14 +17,15 @@ import { getMetadataStorage } from "type-graphql";
  * argument validation, a typed root) keeps type-graphql's wrapper; so does a property of a
  * type's own class read on a root that is not an instance of it (type-graphql would convert it).
  *
- * Measured again (3 December 2026, 2 shared cores, load average 9–11) with graphql-jit and the
+ * Measured again (3 December 2026, 2 shared cores, load average 6–11) with graphql-jit and the
  * lean path of prepared operations (src/api/prepared-operations.ts), which serves the repeated
  * fact card: bench/http/lean-resolvers.ts, the bench's fact card through
  * PreparedOperations.respond over the served schema and over one built from the same resolver
  * classes without this, row cache on and warm, 15 alternating rounds of 2,000 requests, CPU time
- * per request: 114.5 µs with it against 155.0 µs without (median paired saving 21 %; the whole
- * request, HTTP included, costs 200–270 µs of CPU, so about 15 % of it). Above the 5 % that would
- * justify removing it, so it stays.
+ * per request, two runs: 114.5 µs with it against 155.0 µs without, and 127.5 against 164.0
+ * (median paired saving 21 % both times; the whole request, HTTP included, costs the server
+ * process 250–300 µs of CPU, so 12–16 % of it). Above the 5 % that would justify removing it,
+ * so it stays.
  */
 export function useLeanResolvers(schema: GraphQLSchema): void {
   const storage = getMetadataStorage();
