@@ -3,19 +3,16 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { type FragmentDefinitionNode, GraphQLError, Kind, Lexer, type OperationDefinitionNode, Source, TokenKind, type ValidationContext, type ValidationRule } from "graphql";
 import type { BoundedCache } from "../cache/bounded-cache.js";
 import { createCache } from "../cache/caches.js";
+import type { Settings } from "../config.js";
 import type { RequestContext } from "../schema/context.js";
 import { costVariables, operationCost } from "./cost.js";
 
-/** The query limits; each is configurable (see config.ts) and documented in README. */
-export interface QueryLimits {
-  readonly maxDepth: number;
-  readonly maxAliases: number;
-  readonly maxTokens: number;
-  /** Bytes of the query text (UTF-8), comments included; checked before it is parsed. */
-  readonly maxQueryBytes: number;
-  readonly maxDirectives: number;
-  readonly maxCost: number;
-}
+/**
+ * The query limits: the settings of config.ts that bound an operation (documented in
+ * docs/caching-and-limits.md). `maxQueryBytes` counts the query text's UTF-8 bytes, comments
+ * included, before it is parsed.
+ */
+export type QueryLimits = Pick<Settings, "maxDepth" | "maxAliases" | "maxTokens" | "maxQueryBytes" | "maxDirectives" | "maxCost">;
 
 /** The stable `extensions.code` of each limit's refusal. */
 export const LIMIT_CODES = {
