@@ -1,16 +1,9 @@
 import type { HTTPGraphQLResponse } from "@apollo/server";
 import { createCache } from "../cache/caches.js";
-import { queryHash } from "./operation-params.js";
+import { type GraphQLParams, queryHash } from "./operation-params.js";
 
-/** The GraphQL parameters of a request as the HTTP layer read them (caching.ts's GraphQLParams). */
-export interface SentParams {
-  readonly query?: string;
-  readonly operationName?: string;
-  /** The variables as parsed; absent when none were sent. */
-  readonly variableValues?: Readonly<Record<string, unknown>>;
-  /** The automatic persisted query's hash, when the request carries one. */
-  readonly persistedHash?: string;
-}
+/** The GraphQL parameters of a request that the lean path reads (operation-params.ts's GraphQLParams). */
+export type SentParams = Pick<GraphQLParams, "query" | "operationName" | "variableValues" | "persistedHash">;
 
 /** What the lean path reads of an HTTP request to /graphql (the HTTP layer has read the rest). */
 export interface PreparedInput {

@@ -2,21 +2,18 @@ import type { ApolloServer, HTTPGraphQLRequest, HTTPGraphQLResponse } from "@apo
 import type { RequestContext } from "../schema/context.js";
 import type { GraphQLParams } from "./operation-params.js";
 import type { PreparedOperations } from "./prepared-operations.js";
+import type { PreparedInput } from "./prepared-request.js";
 
 /**
  * An operation sent over HTTP, as the HTTP layer hands it to the API once the request has been
  * read and checked and the response cache had no answer for it.
  */
-export interface HttpOperation {
-  /** `POST`, `GET` or `HEAD`. */
-  readonly method: string;
+export interface HttpOperation extends PreparedInput {
   /**
    * The operation's parameters (query text or persisted-query hash, operation name, variables)
    * when the request is well formed and CSRF-safe; undefined otherwise, for Apollo to refuse.
    */
   readonly params: GraphQLParams | undefined;
-  readonly accept: string | undefined;
-  readonly contentType: string | undefined;
   /** The request as Apollo takes it (method, HEAD as GET; headers; search string; parsed body), made when Apollo needs it. */
   http(): HTTPGraphQLRequest;
 }
