@@ -69,6 +69,11 @@ interface PageResponse {
   readonly etag?: boolean | string;
 }
 
+/** The strong ETag of a page: a hash of its bytes. */
+export function pageEtag(page: SafeHtml): string {
+  return `"${createHash("sha256").update(page.value, "utf8").digest("base64url").slice(0, 27)}"`;
+}
+
 /**
  * Sends an HTML page (UTF-8) with its security headers; answers HEAD without a body and a
  * conditional GET with 304 when the page has not changed.
@@ -78,7 +83,7 @@ export function sendPage(req: http.IncomingMessage, res: http.ServerResponse, bo
   res.setHeader("content-security-policy", contentSecurityPolicy(options.csp));
   res.setHeader("cache-control", options.cacheControl ?? "no-cache");
   if (options.etag && options.status === 200) {
-    const etag = typeof options.etag === "string" ? options.etag : `"${createHash("sha256").update(body.value, "utf8").digest("base64url").slice(0, 27)}"`;
+    const etag = typeof options.etag === "string" ? options.etag : pageEtag(body);
     res.setHeader("etag", etag);
     if (matchesEtag(req.headers["if-none-match"], etag)) {
       res.statusCode = 304;

@@ -7,10 +7,10 @@ import type { WebDeps } from "./deps.js";
 import { renderExplorerNotBuilt, renderExplorerPage } from "./explorer-page.js";
 import { renderFactCard } from "./fact-card/fact-card.page.js";
 import { FactCardQueryError, loadFactCard } from "./fact-card/load-fact-card.js";
-import { RenderedCards, pageEtag } from "./fact-card/rendered-cards.js";
+import { RenderedCards } from "./fact-card/rendered-cards.js";
 import { ASSET_PREFIX, WEB_DIST_DIR, type WebManifest, readManifest } from "./manifest.js";
 import { notFoundPage, serveFactsList, serveMetricPage, serveMetricsList } from "./page-routes.js";
-import { sendPage } from "./respond.js";
+import { pageEtag, sendPage } from "./respond.js";
 import { requestOrigin } from "./sharing.js";
 import { StaticAssets } from "./static-assets.js";
 

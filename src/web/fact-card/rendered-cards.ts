@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { BoundedCache } from "../../cache/bounded-cache.js";
 import { createCache } from "../../cache/caches.js";
 import type { SafeHtml } from "../html.js";
@@ -7,11 +6,6 @@ import type { SafeHtml } from "../html.js";
 export interface RenderedCard {
   readonly page: SafeHtml;
   readonly etag: string;
-}
-
-/** The strong ETag of a page: a hash of its bytes. */
-export function pageEtag(page: SafeHtml): string {
-  return `"${createHash("sha256").update(page.value, "utf8").digest("base64url").slice(0, 27)}"`;
 }
 
 /**
